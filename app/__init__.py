@@ -1,0 +1,90 @@
+"""The Satja application factory."""
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import sqlalchemy as sa
+from flask import Flask
+
+from app.config import Config, config_from_environment
+from app.extensions import babel, csrf, db, limiter, login_manager, migrate
+
+MIGRATIONS_DIR = str(Path(__file__).resolve().parent.parent / "migrations")
+
+
+def create_app(config_class: type[Config] | None = None, **config_args: Any) -> Flask:
+    """Create and configure a Satja app."""
+    app = Flask(__name__, instance_relative_config=True)
+    Path(app.instance_path).mkdir(parents=True, exist_ok=True)
+    config_class = config_class or config_from_environment()
+    app.config.from_object(config_class(app.instance_path, **config_args))
+    app.json.ensure_ascii = False  # Thai stays readable in JSON answers
+    register_extensions(app)
+    register_blueprints(app)
+    register_hooks(app)
+    register_cli(app)
+    return app
+
+
+def _sqlite_connect(dbapi_connection: Any, _record: Any) -> None:
+    """Let SQLAlchemy manage transactions (so SAVEPOINT works) and enforce foreign keys."""
+    dbapi_connection.isolation_level = None
+    dbapi_connection.execute("PRAGMA foreign_keys=ON")
+
+
+def _sqlite_begin(connection: sa.Connection) -> None:
+    connection.exec_driver_sql("BEGIN")
+
+
+def register_extensions(app: Flask) -> None:
+    """Bind every extension to the app."""
+    from app import i18n, models  # noqa: F401  (models registers the tables)
+    from app.auth.session import load_user
+
+    db.init_app(app)
+    with app.app_context():
+        if db.engine.dialect.name == "sqlite":
+            sa.event.listen(db.engine, "connect", _sqlite_connect)
+            sa.event.listen(db.engine, "begin", _sqlite_begin)
+    migrate.init_app(app, db, directory=MIGRATIONS_DIR, render_as_batch=True, compare_type=True)
+    csrf.init_app(app)
+    limiter.init_app(app)
+    babel.init_app(app, locale_selector=i18n.select_locale)
+    login_manager.init_app(app)
+    login_manager.user_loader(load_user)
+    login_manager.login_view = "auth.login"
+    login_manager.login_message = i18n.LOGIN_MESSAGE
+    login_manager.session_protection = "strong"
+
+
+def register_blueprints(app: Flask) -> None:
+    """Register the web, admin and API blueprints."""
+    from app.admin import bp as admin_bp
+    from app.api import bp as api_bp
+    from app.auth import bp as auth_bp
+    from app.main import bp as main_bp
+
+    app.register_blueprint(main_bp)
+    app.register_blueprint(auth_bp)
+    app.register_blueprint(admin_bp, url_prefix="/admin")
+    app.register_blueprint(api_bp, url_prefix="/api/v1")
+    csrf.exempt(api_bp)
+
+
+def register_hooks(app: Flask) -> None:
+    """Register error pages, security headers and template helpers."""
+    from app import i18n, labels, security
+    from app.errors import register_error_handlers
+
+    register_error_handlers(app)
+    security.register(app)
+    i18n.register_template_helpers(app)
+    labels.register(app)
+
+
+def register_cli(app: Flask) -> None:
+    """Add Satja's `flask` commands."""
+    from app.cli import register_commands
+
+    register_commands(app)

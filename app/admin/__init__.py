@@ -1,0 +1,6 @@
+"""Admin pages: users and the audit trail."""
+from flask import Blueprint
+
+bp = Blueprint("admin", __name__)
+
+from app.admin import routes  # noqa: F401

@@ -1,0 +1,61 @@
+"""Forms of the admin pages."""
+from flask_babel import lazy_gettext as _l
+from flask_wtf import FlaskForm
+from wtforms import (
+    DateField,
+    EmailField,
+    PasswordField,
+    SelectField,
+    StringField,
+    SubmitField,
+)
+from wtforms.validators import DataRequired, Length, Optional
+
+from app.labels import ROLE_LABELS
+from app.models import Role
+from app.services.passwords import MAX_LENGTH, MIN_LENGTH
+
+
+def role_choices() -> list[tuple[str, object]]:
+    """Return the roles for a select field, lowest first."""
+    return [(role.value, ROLE_LABELS[role]) for role in Role]
+
+
+class NewUserForm(FlaskForm):
+    """Create an account."""
+
+    email = EmailField(_l("E-mail"), validators=[DataRequired(), Length(max=254)])
+    name = StringField(_l("Name"), validators=[Optional(), Length(max=200)])
+    role = SelectField(_l("Role"), choices=role_choices, default=Role.CHECKER.value)
+    password = PasswordField(
+        _l("Initial password"), validators=[DataRequired(), Length(min=MIN_LENGTH, max=MAX_LENGTH)]
+    )
+    submit = SubmitField(_l("Create user"))
+
+
+class RoleForm(FlaskForm):
+    """Change one user's role."""
+
+    role = SelectField(_l("Role"), choices=role_choices)
+    submit = SubmitField(_l("Change role"))
+
+
+class ActiveForm(FlaskForm):
+    """Deactivate or reactivate a user (the button says which)."""
+
+    submit = SubmitField()
+
+
+class AuditFilterForm(FlaskForm):
+    """Filters of the audit trail (a GET form, so no CSRF token)."""
+
+    class Meta:
+        csrf = False
+
+    actor = SelectField(_l("Actor"), validate_choice=True)
+    action = SelectField(_l("Action"), validate_choice=True)
+    object_type = SelectField(_l("Object type"), validate_choice=True)
+    object_id = StringField(_l("Object id"), validators=[Optional(), Length(max=40)])
+    since = DateField(_l("From"), validators=[Optional()])
+    until = DateField(_l("Until"), validators=[Optional()])
+    submit = SubmitField(_l("Filter"))

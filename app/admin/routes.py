@@ -1,0 +1,111 @@
+"""Admin views: users, roles, deactivation and the audit trail."""
+from datetime import datetime, time, timedelta
+from zoneinfo import ZoneInfo
+
+from flask import current_app, flash, redirect, render_template, request, url_for
+from flask_babel import gettext as _
+from flask_login import login_required
+
+from app.admin import bp
+from app.admin.forms import (
+    ActiveForm,
+    AuditFilterForm,
+    NewUserForm,
+    RoleForm,
+    role_choices,
+)
+from app.extensions import db
+from app.labels import ROLE_LABELS
+from app.models import Role
+from app.services import accounts, audit
+from app.services.errors import Conflict, InvalidInput
+from app.web import actor, attach_error, page_number
+
+AUDITED_OBJECTS = ("users", "api_tokens", "articles", "claims", "appearances", "sources",
+                   "verdicts", "ratings", "comments")
+
+
+@bp.route("/")
+@login_required
+def index():
+    """Open the admin area at the user list."""
+    return redirect(url_for("admin.users"))
+
+
+@bp.route("/users", methods=["GET", "POST"])
+@login_required
+def users():
+    """List users and create new ones."""
+    query = accounts.users_query(actor())
+    form = NewUserForm()
+    if form.validate_on_submit():
+        new = accounts.NewUser(form.email.data, form.password.data, Role(form.role.data),
+                               form.name.data or "")
+        try:
+            created = accounts.create_user(db.session, actor(), new)
+        except (InvalidInput, Conflict) as error:
+            attach_error(form, InvalidInput(error.message, getattr(error, "field", "email")))
+        else:
+            db.session.commit()
+            flash(_("User %(email)s created.", email=created.email), "success")
+            return redirect(url_for("admin.users"))
+    listed = db.session.scalars(query).all()
+    return render_template("admin/users.html", users=listed, form=form, role_choices=role_choices)
+
+
+@bp.route("/users/<int:user_id>/role", methods=["POST"])
+@login_required
+def set_role(user_id: int):
+    """Give a user another role."""
+    form = RoleForm()
+    if form.validate_on_submit():
+        user = accounts.set_role(db.session, actor(), user_id, Role(form.role.data))
+        db.session.commit()
+        flash(_("%(email)s is now %(role)s.", email=user.email, role=ROLE_LABELS[user.role]),
+              "success")
+    return redirect(url_for("admin.users"))
+
+
+@bp.route("/users/<int:user_id>/active", methods=["POST"])
+@login_required
+def set_active(user_id: int):
+    """Deactivate or reactivate a user."""
+    form = ActiveForm()
+    if form.validate_on_submit():
+        active = request.form.get("active") == "1"
+        user = accounts.set_active(db.session, actor(), user_id, active)
+        db.session.commit()
+        message = _("%(email)s can sign in again.") if active else _("%(email)s is deactivated.")
+        flash(message % {"email": user.email}, "success")
+    return redirect(url_for("admin.users"))
+
+
+def _day_bounds(form: AuditFilterForm) -> tuple[datetime | None, datetime | None]:
+    """Turn the filter's local days into UTC instants: the start of `since`, the end of `until`."""
+    zone = ZoneInfo(current_app.config["BABEL_DEFAULT_TIMEZONE"])
+    since = datetime.combine(form.since.data, time(), zone) if form.since.data else None
+    until = form.until.data and datetime.combine(form.until.data + timedelta(days=1), time(), zone)
+    return since, until or None
+
+
+@bp.route("/audit")
+@login_required
+def audit_trail():
+    """Browse the audit trail with filters."""
+    form = AuditFilterForm(formdata=request.args)
+    users = db.session.scalars(accounts.users_query(actor())).all()
+    form.actor.choices = [("", _("Anyone")), ("system", _("System"))] + [
+        (str(u.id), u.email) for u in users]
+    form.action.choices = [("", _("Any action"))] + [(a, a) for a in audit.audit_actions(db.session)]
+    form.object_type.choices = [("", _("Any type"))] + [(t, t) for t in AUDITED_OBJECTS]
+    filters = audit.AuditFilter()
+    if request.args and form.validate():
+        since, until = _day_bounds(form)
+        filters = audit.AuditFilter(
+            actor_id=int(form.actor.data) if form.actor.data.isdigit() else None,
+            system_only=form.actor.data == "system",
+            action=form.action.data or None, object_type=form.object_type.data or None,
+            object_id=form.object_id.data or None, since=since, until=until)
+    page = db.paginate(audit.audit_query(actor(), filters), page=page_number(), per_page=50,
+                       error_out=False)
+    return render_template("admin/audit.html", form=form, page=page)

@@ -1,0 +1,6 @@
+"""The JSON API under /api/v1, authenticated with bearer tokens."""
+from flask import Blueprint
+
+bp = Blueprint("api", __name__)
+
+from app.api import auth, routes  # noqa: F401

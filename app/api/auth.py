@@ -1,0 +1,37 @@
+"""Bearer-token authentication for every API request."""
+from __future__ import annotations
+
+from flask import g, request
+
+from app.api import bp
+from app.errors import error_response
+from app.extensions import db
+from app.models import User
+from app.services import tokens
+
+
+def bearer_token() -> str | None:
+    """Return the token of an `Authorization: Bearer ...` header, if any."""
+    scheme, _, value = request.headers.get("Authorization", "").partition(" ")
+    if scheme.lower() != "bearer" or not value.strip():
+        return None
+    return value.strip()
+
+
+@bp.before_request
+def authenticate():
+    """Refuse the request with 401 unless it carries a valid token."""
+    clear = bearer_token()
+    user = tokens.user_for_token(db.session, clear) if clear else None
+    if user is None:
+        response, status = error_response(401, "A valid API token is required (Authorization: Bearer TOKEN).", "unauthorized")
+        response.headers["WWW-Authenticate"] = 'Bearer realm="satja"'
+        return response, status
+    db.session.commit()  # keeps the token's last-used time
+    g.api_user = user
+    return None
+
+
+def api_user() -> User:
+    """Return the user the request's token belongs to."""
+    return g.api_user

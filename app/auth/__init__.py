@@ -1,0 +1,6 @@
+"""Sign-in, sign-out and the user's own account."""
+from flask import Blueprint
+
+bp = Blueprint("auth", __name__)
+
+from app.auth import routes  # noqa: F401

@@ -1,0 +1,94 @@
+"""Satja's `flask` commands: users, tokens and demo data."""
+from __future__ import annotations
+
+import sys
+
+import click
+from flask import Flask
+from flask.cli import AppGroup
+
+from app.extensions import db
+from app.models import Role
+from app.services import accounts, demo, tokens
+from app.services.actors import SYSTEM
+from app.services.errors import DomainError
+
+users_cli = AppGroup("users", help="Manage user accounts and API tokens.")
+demo_cli = AppGroup("demo", help="Load the demo admin and article.")
+
+
+def _fail(error: DomainError) -> None:
+    """Roll back and exit with the error's message."""
+    db.session.rollback()
+    raise click.ClickException(str(error.message))
+
+
+def _read_password(from_stdin: bool) -> str:
+    """Read a password from standard input (first line) or from a hidden prompt."""
+    if from_stdin:
+        return sys.stdin.readline().rstrip("\r\n")
+    return click.prompt("Password", hide_input=True, confirmation_prompt=True)
+
+
+@users_cli.command("create")
+@click.argument("email")
+@click.option("--role", type=click.Choice([r.value for r in Role]), default=Role.VIEWER.value,
+              show_default=True)
+@click.option("--name", default="", help="The user's display name.")
+@click.option("--password-stdin", is_flag=True, help="Read the password from standard input.")
+def create_user(email: str, role: str, name: str, password_stdin: bool) -> None:
+    """Create a user account."""
+    password = _read_password(password_stdin)
+    try:
+        user = accounts.create_user(db.session, SYSTEM,
+                                    accounts.NewUser(email, password, Role(role), name))
+    except DomainError as error:
+        _fail(error)
+    db.session.commit()
+    click.echo(f"Created {user.email} ({user.role.value}).")
+
+
+@users_cli.command("token")
+@click.argument("email")
+@click.option("--name", "label", default="", help="A label to recognise the token by.")
+def create_token(email: str, label: str) -> None:
+    """Issue an API token; it is printed once, as the last line."""
+    user = accounts.find_by_email(db.session, email)
+    if user is None:
+        raise click.ClickException(f"No user with the e-mail address {email}.")
+    try:
+        _token, clear = tokens.issue_token(db.session, SYSTEM, user, label)
+    except DomainError as error:
+        _fail(error)
+    db.session.commit()
+    click.echo(f"API token for {user.email} (shown once; send as 'Authorization: Bearer ...'):")
+    click.echo(clear)
+
+
+@users_cli.command("list")
+def list_users() -> None:
+    """List user accounts."""
+    for user in db.session.scalars(accounts.users_query(SYSTEM)):
+        state = "active" if user.active else "inactive"
+        click.echo(f"{user.email}\t{user.role.value}\t{state}\t{user.name}")
+
+
+@demo_cli.command("load")
+def load_demo() -> None:
+    """Create the demo admin (if no admin exists) and load the demo article; safe to repeat."""
+    admin = demo.ensure_demo_admin(db.session)
+    article, created = demo.load_demo_article(db.session)
+    db.session.commit()
+    if admin is not None:
+        click.echo("Demo admin created. Sign in at http://127.0.0.1:5000/login with")
+        click.echo(f"  e-mail:   {admin.email}")
+        click.echo(f"  password: {admin.password}")
+        click.echo("The password is shown only this once.")
+    verb = "Loaded" if created else "Already loaded:"
+    click.echo(f"{verb} demo article #{article.id}: {article.title}")
+
+
+def register_commands(app: Flask) -> None:
+    """Add the command groups to the app."""
+    app.cli.add_command(users_cli)
+    app.cli.add_command(demo_cli)

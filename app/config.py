@@ -1,0 +1,130 @@
+"""Configuration classes; each reads the environment when it is instantiated."""
+from __future__ import annotations
+
+import os
+import secrets
+from pathlib import Path
+
+
+class ConfigError(RuntimeError):
+    """Raised when the environment does not give a setting the app needs."""
+
+
+def _dev_secret_key(instance_path: str) -> str:
+    """Return the development secret key, generating and keeping it in instance/ once."""
+    path = Path(instance_path) / "secret_key"
+    if path.exists():
+        return path.read_text(encoding="utf-8").strip()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    key = secrets.token_hex(32)
+    path.write_text(key, encoding="utf-8")
+    path.chmod(0o600)
+    return key
+
+
+class Config:
+    """Settings shared by every environment."""
+
+    ENV_NAME = "base"
+    TESTING = False
+    DEBUG = False
+
+    def __init__(self, instance_path: str) -> None:
+        env = os.environ
+        self.SECRET_KEY = env.get("SECRET_KEY") or self.default_secret_key(instance_path)
+        self.SQLALCHEMY_DATABASE_URI = env.get("DATABASE_URL") or self.default_database_url(
+            instance_path
+        )
+        self.REDIS_URL = env.get("REDIS_URL") or None
+        self.SATJA_ORG_NAME = env.get("SATJA_ORG_NAME", "Satja")
+        self.SATJA_ORG_URL = env.get("SATJA_ORG_URL", "http://127.0.0.1:5000")
+        self.RATELIMIT_STORAGE_URI = env.get("RATELIMIT_STORAGE_URI", "memory://")
+        self.LOGIN_RATE_LIMIT = env.get("SATJA_LOGIN_RATE_LIMIT", "10 per minute")
+        self.MAX_CONTENT_LENGTH = int(env.get("SATJA_MAX_UPLOAD_BYTES", 10 * 1024 * 1024))
+        self.SESSION_COOKIE_HTTPONLY = True
+        self.SESSION_COOKIE_SAMESITE = "Lax"
+        self.REMEMBER_COOKIE_HTTPONLY = True
+        self.REMEMBER_COOKIE_SAMESITE = "Lax"
+        self.SESSION_COOKIE_SECURE = self.secure_cookies()
+        self.REMEMBER_COOKIE_SECURE = self.SESSION_COOKIE_SECURE
+        self.BABEL_DEFAULT_LOCALE = "th"
+        self.BABEL_DEFAULT_TIMEZONE = env.get("SATJA_TIMEZONE", "Asia/Bangkok")
+        self.SATJA_LANGUAGES = ("th", "en")
+        self.WTF_CSRF_TIME_LIMIT = None
+        self.SQLALCHEMY_ENGINE_OPTIONS = {"pool_pre_ping": True}
+        self.PASSWORD_HASH_PARAMS = self.password_hash_params()
+
+    def default_secret_key(self, instance_path: str) -> str:
+        """Refuse to run without SECRET_KEY (overridden where a default is safe)."""
+        raise ConfigError("SECRET_KEY must be set in the environment outside development")
+
+    def default_database_url(self, instance_path: str) -> str:
+        """Return the embedded SQLite database under instance/."""
+        return "sqlite:///" + str(Path(instance_path) / "satja.db")
+
+    def secure_cookies(self) -> bool:
+        """Send cookies over HTTPS only (overridden for local development)."""
+        return True
+
+    def password_hash_params(self) -> dict[str, int]:
+        """Return Argon2id parameters (RFC 9106 low-memory profile)."""
+        return {"time_cost": 3, "memory_cost": 65536, "parallelism": 4}
+
+
+class DevelopmentConfig(Config):
+    """Local development and the `make run` demo: SQLite, a secret kept in instance/."""
+
+    ENV_NAME = "development"
+    DEBUG = False
+
+    def default_secret_key(self, instance_path: str) -> str:
+        """Generate the development key once and keep it in instance/."""
+        return _dev_secret_key(instance_path)
+
+    def secure_cookies(self) -> bool:
+        """Allow cookies over plain HTTP on 127.0.0.1."""
+        return False
+
+
+class ProductionConfig(Config):
+    """Production: SECRET_KEY and DATABASE_URL come from the environment."""
+
+    ENV_NAME = "production"
+
+
+class TestingConfig(DevelopmentConfig):
+    """The test suite: a database given by the fixture, cheap password hashing."""
+
+    ENV_NAME = "testing"
+    TESTING = True
+
+    def __init__(self, instance_path: str, database_url: str | None = None) -> None:
+        super().__init__(instance_path)
+        if database_url:
+            self.SQLALCHEMY_DATABASE_URI = database_url
+        # Rate limiting stays on; tests that exercise it lower the limit.
+        self.LOGIN_RATE_LIMIT = "1000 per minute"
+        self.SATJA_ORG_URL = "http://localhost"
+
+    def default_secret_key(self, instance_path: str) -> str:
+        """Use a fixed key; nothing is written to instance/."""
+        return "test-secret-key-not-for-production"
+
+    def password_hash_params(self) -> dict[str, int]:
+        """Keep hashing fast in tests; the algorithm is the same."""
+        return {"time_cost": 1, "memory_cost": 1024, "parallelism": 1}
+
+
+CONFIGS: dict[str, type[Config]] = {
+    "development": DevelopmentConfig,
+    "production": ProductionConfig,
+}
+
+
+def config_from_environment() -> type[Config]:
+    """Return the config class named by SATJA_ENV (development by default)."""
+    name = os.environ.get("SATJA_ENV", "development")
+    try:
+        return CONFIGS[name]
+    except KeyError:
+        raise ConfigError(f"SATJA_ENV must be one of {sorted(CONFIGS)}, not {name!r}") from None

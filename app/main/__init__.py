@@ -1,0 +1,6 @@
+"""The desk's pages: queue, articles, claims, reports, and service endpoints."""
+from flask import Blueprint
+
+bp = Blueprint("main", __name__)
+
+from app.main import routes  # noqa: F401

@@ -1,0 +1,91 @@
+"""Views of the desk's lists, the language switch and the health check."""
+import sqlalchemy as sa
+from flask import jsonify, make_response, redirect, render_template, request, url_for
+from flask_login import login_required
+from sqlalchemy.exc import SQLAlchemyError
+
+from app.extensions import csrf, db
+from app.main import bp
+from app.i18n import LANG_COOKIE, supported_languages
+from app.models import ClaimStatus
+from app.services import articles, claims, verdicts
+from app.web import actor, page_number, safe_next
+
+PER_PAGE = 25
+
+
+def _paginate(query):
+    return db.paginate(query, page=page_number(), per_page=PER_PAGE, error_out=False)
+
+
+@bp.route("/")
+@login_required
+def index():
+    """Start at the triage queue."""
+    return redirect(url_for("main.queue"))
+
+
+@bp.route("/queue")
+@login_required
+def queue():
+    """List the candidate claims awaiting triage, most check-worthy first."""
+    page = _paginate(claims.queue_query(actor()))
+    return render_template("main/queue.html", page=page)
+
+
+@bp.route("/articles")
+@login_required
+def article_list():
+    """List the ingested articles, newest first."""
+    page = _paginate(articles.articles_query(actor()))
+    return render_template("main/articles.html", page=page)
+
+
+@bp.route("/articles/<int:article_id>")
+@login_required
+def article(article_id: int):
+    """Show one article's metadata and text."""
+    found = articles.get_article(db.session, actor(), article_id)
+    return render_template("main/article.html", article=found)
+
+
+@bp.route("/claims")
+@login_required
+def claim_list():
+    """List claims, optionally of one status."""
+    status_name = request.args.get("status") or None
+    status = ClaimStatus(status_name) if status_name in set(ClaimStatus) else None
+    page = _paginate(claims.claims_query(actor(), status))
+    return render_template("main/claims.html", page=page, status=status, statuses=list(ClaimStatus))
+
+
+@bp.route("/reports")
+@login_required
+def reports():
+    """List the published verdicts and the rating scale they use."""
+    page = _paginate(verdicts.published_query(actor()))
+    return render_template("main/reports.html", page=page, ratings=verdicts.ratings(db.session))
+
+
+@bp.route("/language", methods=["POST"])
+def set_language():
+    """Remember the reader's interface language in a cookie."""
+    response = make_response(redirect(safe_next()))
+    chosen = request.form.get("lang", "")
+    if chosen in supported_languages():
+        response.set_cookie(
+            LANG_COOKIE, chosen, max_age=365 * 24 * 3600, httponly=True, samesite="Lax"
+        )
+    return response
+
+
+@bp.route("/healthz")
+@csrf.exempt
+def healthz():
+    """Report whether the app and its database answer (for load balancers)."""
+    try:
+        db.session.execute(sa.text("SELECT 1"))
+    except SQLAlchemyError:
+        db.session.rollback()
+        return jsonify(status="error", database="unreachable"), 503
+    return jsonify(status="ok", database="ok")

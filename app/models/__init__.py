@@ -1,0 +1,26 @@
+"""SQLAlchemy models; importing this package registers every table."""
+from app.models.article import Appearance, Article
+from app.models.audit import AuditEvent
+from app.models.claim import Claim, ClaimStatus
+from app.models.comment import Comment
+from app.models.source import Source, SourceType, Stance
+from app.models.user import ApiToken, Role, User
+from app.models.verdict import Rating, Verdict, VerdictState
+
+__all__ = [
+    "ApiToken",
+    "Appearance",
+    "Article",
+    "AuditEvent",
+    "Claim",
+    "ClaimStatus",
+    "Comment",
+    "Rating",
+    "Role",
+    "Source",
+    "SourceType",
+    "Stance",
+    "User",
+    "Verdict",
+    "VerdictState",
+]

@@ -1,0 +1,85 @@
+"""Articles: storing pasted text once, listing and reading them."""
+from __future__ import annotations
+
+import hashlib
+import unicodedata
+from dataclasses import dataclass
+from datetime import date
+
+import sqlalchemy as sa
+from flask_babel import lazy_gettext as _l
+from sqlalchemy.orm import Session
+
+from app.models import Article, Role
+from app.services import audit
+from app.services.actors import Actor
+from app.services.errors import InvalidInput, NotFound
+from app.services.permissions import require_role
+
+ARTICLE_FIELDS = ("title", "outlet", "author", "published_on", "language", "url", "body_sha256")
+
+
+@dataclass(frozen=True)
+class ArticleInput:
+    """An article as submitted: its text and optional metadata."""
+
+    text: str
+    title: str = ""
+    outlet: str | None = None
+    author: str | None = None
+    url: str | None = None
+    published_on: date | None = None
+    language: str = "th"
+
+
+def normalize_body(text: str) -> str:
+    """Return the stored form of a body: NFC, Unix newlines, no surrounding blank space."""
+    text = unicodedata.normalize("NFC", text).replace("\r\n", "\n").replace("\r", "\n")
+    return text.strip()
+
+
+def body_digest(body: str) -> str:
+    """Return the SHA-256 that identifies a normalized body."""
+    return hashlib.sha256(body.encode("utf-8")).hexdigest()
+
+
+def add_article(session: Session, actor: Actor, given: ArticleInput) -> tuple[Article, bool]:
+    """Store an article unless the same body is stored already; return it and whether it is new."""
+    require_role(actor, Role.CHECKER)
+    body = normalize_body(given.text)
+    if not body:
+        raise InvalidInput(_l("The article has no text."), field="text")
+    digest = body_digest(body)
+    existing = session.scalar(sa.select(Article).where(Article.body_sha256 == digest))
+    if existing is not None:
+        return existing, False
+    article = Article(
+        title=given.title.strip() or body.split("\n", 1)[0][:200],
+        outlet=given.outlet,
+        author=given.author,
+        url=given.url,
+        published_on=given.published_on,
+        language=given.language,
+        body=body,
+        body_sha256=digest,
+        ingested_by_id=actor.id,
+    )
+    session.add(article)
+    session.flush()
+    audit.record(session, actor, "article.create", article, after=audit.snapshot(article, ARTICLE_FIELDS))
+    return article, True
+
+
+def articles_query(actor: Actor) -> sa.Select[tuple[Article]]:
+    """Return the query of articles, newest first (any signed-in user)."""
+    require_role(actor, Role.VIEWER)
+    return sa.select(Article).order_by(Article.ingested_at.desc(), Article.id.desc())
+
+
+def get_article(session: Session, actor: Actor, article_id: int) -> Article:
+    """Return one article; raise NotFound if there is none with this id."""
+    require_role(actor, Role.VIEWER)
+    article = session.get(Article, article_id)
+    if article is None:
+        raise NotFound(_l("No such article."))
+    return article

@@ -1,0 +1,92 @@
+"""Write and read the audit trail."""
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass
+from datetime import date, datetime
+from typing import Any
+
+import sqlalchemy as sa
+from sqlalchemy.orm import Session
+
+from app.models import AuditEvent, Role
+from app.services.actors import Actor
+from app.services.permissions import require_role
+
+
+def _jsonable(value: Any) -> Any:
+    """Return a JSON-ready form of a column value."""
+    if isinstance(value, enum.Enum):
+        return value.value
+    if isinstance(value, (datetime, date)):
+        return value.isoformat()
+    return value
+
+
+def snapshot(obj: Any, fields: tuple[str, ...]) -> dict[str, Any]:
+    """Return the named attributes of a model as a JSON-ready dict."""
+    return {name: _jsonable(getattr(obj, name)) for name in fields}
+
+
+def record(
+    session: Session,
+    actor: Actor | None,
+    action: str,
+    obj: Any,
+    before: dict[str, Any] | None = None,
+    after: dict[str, Any] | None = None,
+) -> AuditEvent:
+    """Add an audit event for `obj` to the session (same transaction as the change)."""
+    if getattr(obj, "id", None) is None:
+        session.flush()
+    event = AuditEvent(
+        actor_id=getattr(actor, "id", None),
+        action=action,
+        object_type=obj.__tablename__,
+        object_id=str(obj.id),
+        before=before,
+        after=after,
+    )
+    session.add(event)
+    session.flush()
+    return event
+
+
+@dataclass(frozen=True)
+class AuditFilter:
+    """What to show of the audit trail; every field is optional."""
+
+    actor_id: int | None = None
+    system_only: bool = False
+    action: str | None = None
+    object_type: str | None = None
+    object_id: str | None = None
+    since: datetime | None = None
+    until: datetime | None = None
+
+
+def audit_query(actor: Actor, filters: AuditFilter) -> sa.Select[tuple[AuditEvent]]:
+    """Return the query of audit events matching `filters`, newest first (admins only)."""
+    require_role(actor, Role.ADMIN)
+    query = sa.select(AuditEvent).order_by(AuditEvent.created_at.desc(), AuditEvent.id.desc())
+    conditions = (
+        (AuditEvent.actor_id, filters.actor_id),
+        (AuditEvent.action, filters.action),
+        (AuditEvent.object_type, filters.object_type),
+        (AuditEvent.object_id, filters.object_id),
+    )
+    for column, value in conditions:
+        if value is not None:
+            query = query.where(column == value)
+    if filters.system_only:
+        query = query.where(AuditEvent.actor_id.is_(None))
+    if filters.since is not None:
+        query = query.where(AuditEvent.created_at >= filters.since)
+    if filters.until is not None:
+        query = query.where(AuditEvent.created_at < filters.until)
+    return query
+
+
+def audit_actions(session: Session) -> list[str]:
+    """Return every action name that occurs in the trail, for the filter menu."""
+    return list(session.scalars(sa.select(AuditEvent.action).distinct().order_by(AuditEvent.action)))

@@ -1,0 +1,144 @@
+"""Fixtures: one app and database per run, one rolled-back transaction per test."""
+from __future__ import annotations
+
+import contextvars
+import os
+import re
+from collections.abc import Iterator
+
+import flask_migrate
+import pytest
+import sqlalchemy as sa
+from flask import Flask
+from flask.testing import FlaskClient
+from flask_sqlalchemy.session import _app_ctx_id
+from sqlalchemy.orm import Session, scoped_session, sessionmaker
+
+from app import create_app
+from app.config import TestingConfig
+from app.extensions import db
+from tests.factories import PASSWORD, make_user
+
+CSRF_INPUT = re.compile(r'name="csrf_token" type="hidden" value="([^"]+)"|'
+                        r'type="hidden" name="csrf_token" value="([^"]+)"')
+
+
+def reset_database(engine: sa.Engine) -> None:
+    """Drop every table the database has, Alembic's own included."""
+    with engine.begin() as connection:
+        metadata = sa.MetaData()
+        metadata.reflect(connection)
+        metadata.drop_all(connection)
+
+
+@pytest.fixture(scope="session")
+def database_url(tmp_path_factory: pytest.TempPathFactory) -> str:
+    """Return TEST_DATABASE_URL, or a new SQLite file for this run."""
+    return os.environ.get("TEST_DATABASE_URL") or (
+        "sqlite:///" + str(tmp_path_factory.mktemp("db") / "satja-test.db")
+    )
+
+
+class IsolatedClient(FlaskClient):
+    """A test client whose requests run in their own app context, as in production.
+
+    Flask reuses an app context that is already pushed (the test's own), which would share
+    `g` (Flask-Login's user, Flask-WTF's token) between requests; an empty contextvars
+    context makes each request push a fresh one.
+    """
+
+    def open(self, *args, **kwargs):
+        return contextvars.Context().run(super().open, *args, **kwargs)
+
+
+@pytest.fixture(scope="session")
+def app(database_url: str) -> Flask:
+    """Create the app and build its database with the migrations, from empty."""
+    app = create_app(TestingConfig, database_url=database_url)
+    app.test_client_class = IsolatedClient
+    with app.app_context():
+        reset_database(db.engine)
+        flask_migrate.upgrade()
+    return app
+
+
+@pytest.fixture(autouse=True)
+def db_session(app: Flask) -> Iterator[scoped_session[Session]]:
+    """Run each test inside a transaction that is rolled back afterwards."""
+    with app.app_context():
+        connection = db.engine.connect()
+        transaction = connection.begin()
+        original = db.session
+        factory = sessionmaker(bind=connection, join_transaction_mode="create_savepoint")
+        db.session = scoped_session(factory, scopefunc=_app_ctx_id)
+        try:
+            yield db.session
+        finally:
+            db.session.remove()
+            db.session = original
+            transaction.rollback()
+            connection.close()
+
+
+@pytest.fixture
+def client(app: Flask) -> FlaskClient:
+    return app.test_client()
+
+
+@pytest.fixture
+def runner(app: Flask):
+    return app.test_cli_runner()
+
+
+def csrf_token(client: FlaskClient, path: str) -> str:
+    """Return the CSRF token of the form served at `path`."""
+    html = client.get(path).get_data(as_text=True)
+    match = CSRF_INPUT.search(html)
+    assert match, f"no CSRF token in {path}"
+    return match.group(1) or match.group(2)
+
+
+class AuthActions:
+    """Sign in and post forms the way a browser does."""
+
+    def __init__(self, client: FlaskClient) -> None:
+        self.client = client
+
+    def login(self, email: str, password: str = PASSWORD, follow_redirects: bool = False):
+        token = csrf_token(self.client, "/login")
+        return self.client.post(
+            "/login",
+            data={"email": email, "password": password, "csrf_token": token},
+            follow_redirects=follow_redirects,
+        )
+
+    def logout(self):
+        return self.post("/logout", {}, form_page="/queue")
+
+    def post(self, path: str, data: dict, form_page: str | None = None, **kwargs):
+        """Post `data` to `path` with the CSRF token of the page that holds the form."""
+        token = csrf_token(self.client, form_page or path)
+        return self.client.post(path, data={**data, "csrf_token": token}, **kwargs)
+
+
+@pytest.fixture
+def auth(client: FlaskClient) -> AuthActions:
+    return AuthActions(client)
+
+
+@pytest.fixture
+def admin(db_session):
+    return make_user(db_session, "admin")
+
+
+@pytest.fixture
+def signed_in(auth: AuthActions, db_session):
+    """Return a function that creates a user of a role and signs them in."""
+
+    def sign_in(role: str = "checker", email: str | None = None):
+        user = make_user(db_session, role, email)
+        response = auth.login(user.email)
+        assert response.status_code == 302, response.get_data(as_text=True)
+        return user
+
+    return sign_in
