@@ -21,8 +21,7 @@ $(VENV)/.dev: requirements.txt requirements-dev.txt | $(BIN)/python
 	touch $(VENV)/.runtime $@
 
 translations: $(VENV)/.runtime
-	$(BIN)/pybabel compile --use-fuzzy -d app/translations --statistics 2>&1 | grep -v "^compiling" || true
-	@$(BIN)/pybabel compile -d app/translations -q
+	@$(BIN)/pybabel compile -d app/translations 2>&1 | grep -v "^compiling" || true
 
 run: $(VENV)/.runtime translations
 	$(FLASK) db upgrade
@@ -33,7 +32,8 @@ test: $(VENV)/.dev translations
 	$(BIN)/python -m pytest
 
 lint: $(VENV)/.dev
-	$(BIN)/ruff check app tests migrations bench
+	$(BIN)/ruff check app tests migrations
+	$(BIN)/ruff format --check app tests migrations/env.py
 
 # Refresh app/translations/messages.pot and the catalogs after changing user-facing strings.
 extract-messages: $(VENV)/.runtime

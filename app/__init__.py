@@ -1,4 +1,5 @@
 """The Satja application factory."""
+
 from __future__ import annotations
 
 from pathlib import Path

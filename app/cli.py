@@ -1,4 +1,5 @@
 """Satja's `flask` commands: users, tokens and demo data."""
+
 from __future__ import annotations
 
 import sys
@@ -32,16 +33,21 @@ def _read_password(from_stdin: bool) -> str:
 
 @users_cli.command("create")
 @click.argument("email")
-@click.option("--role", type=click.Choice([r.value for r in Role]), default=Role.VIEWER.value,
-              show_default=True)
+@click.option(
+    "--role",
+    type=click.Choice([r.value for r in Role]),
+    default=Role.VIEWER.value,
+    show_default=True,
+)
 @click.option("--name", default="", help="The user's display name.")
 @click.option("--password-stdin", is_flag=True, help="Read the password from standard input.")
 def create_user(email: str, role: str, name: str, password_stdin: bool) -> None:
     """Create a user account."""
     password = _read_password(password_stdin)
     try:
-        user = accounts.create_user(db.session, SYSTEM,
-                                    accounts.NewUser(email, password, Role(role), name))
+        user = accounts.create_user(
+            db.session, SYSTEM, accounts.NewUser(email, password, Role(role), name)
+        )
     except DomainError as error:
         _fail(error)
     db.session.commit()

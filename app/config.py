@@ -1,4 +1,5 @@
 """Configuration classes; each reads the environment when it is instantiated."""
+
 from __future__ import annotations
 
 import os

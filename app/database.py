@@ -1,4 +1,5 @@
 """Declarative base, naming convention, column types and the `db` handle of every model."""
+
 from __future__ import annotations
 
 import enum

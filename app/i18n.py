@@ -1,4 +1,5 @@
 """Language choice and dates shown in the reader's language and calendar."""
+
 from __future__ import annotations
 
 import os
@@ -30,9 +31,9 @@ def select_locale() -> str:
     chosen = request.cookies.get(LANG_COOKIE)
     if chosen in languages:
         return chosen
-    return request.accept_languages.best_match(languages) or current_app.config[
-        "BABEL_DEFAULT_LOCALE"
-    ]
+    return (
+        request.accept_languages.best_match(languages) or current_app.config["BABEL_DEFAULT_LOCALE"]
+    )
 
 
 def _is_thai() -> bool:

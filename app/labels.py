@@ -1,4 +1,5 @@
 """Translated names of workflow states and roles, for templates and forms."""
+
 from flask import Flask
 from flask_babel import lazy_gettext as _l
 

@@ -1,4 +1,5 @@
 """HTTP security headers sent with every response."""
+
 from __future__ import annotations
 
 from flask import Flask, Response

@@ -1,4 +1,5 @@
 """Helpers shared by the web views."""
+
 from __future__ import annotations
 
 from urllib.parse import urlsplit

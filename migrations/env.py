@@ -1,4 +1,5 @@
 """Alembic environment: runs migrations with the app's engine and metadata."""
+
 import logging
 from logging.config import fileConfig
 

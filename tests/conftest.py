@@ -1,4 +1,5 @@
 """Fixtures: one app and database per run, one rolled-back transaction per test."""
+
 from __future__ import annotations
 
 import contextvars
@@ -19,8 +20,10 @@ from app.config import TestingConfig
 from app.extensions import db
 from tests.factories import PASSWORD, make_user
 
-CSRF_INPUT = re.compile(r'name="csrf_token" type="hidden" value="([^"]+)"|'
-                        r'type="hidden" name="csrf_token" value="([^"]+)"')
+CSRF_INPUT = re.compile(
+    r'name="csrf_token" type="hidden" value="([^"]+)"|'
+    r'type="hidden" name="csrf_token" value="([^"]+)"'
+)
 
 
 def reset_database(engine: sa.Engine) -> None:
@@ -82,7 +85,10 @@ def db_session(app: Flask) -> Iterator[scoped_session[Session]]:
 
 @pytest.fixture
 def client(app: Flask) -> FlaskClient:
-    return app.test_client()
+    """Return a client that asks for English unless a test sends its own Accept-Language."""
+    client = app.test_client()
+    client.environ_base["HTTP_ACCEPT_LANGUAGE"] = "en"
+    return client
 
 
 @pytest.fixture

@@ -1,4 +1,5 @@
 """Test data made through the same services the app uses."""
+
 from __future__ import annotations
 
 import itertools
@@ -13,8 +14,9 @@ PASSWORD = "correct horse battery staple"
 _numbers = itertools.count(1)
 
 
-def make_user(session: Session, role: str = "checker", email: str | None = None,
-              password: str = PASSWORD) -> User:
+def make_user(
+    session: Session, role: str = "checker", email: str | None = None, password: str = PASSWORD
+) -> User:
     """Create and return a user of the given role."""
     email = email or f"{role}{next(_numbers)}@example.org"
     new = accounts.NewUser(email=email, password=password, role=Role(role), name=role.title())

@@ -1,6 +1,7 @@
 """Admin pages: users and the audit trail."""
+
 from flask import Blueprint
 
 bp = Blueprint("admin", __name__)
 
-from app.admin import routes  # noqa: F401
+from app.admin import routes  # noqa: E402, F401  (routes register themselves on bp)

@@ -1,4 +1,5 @@
 """Forms of the admin pages."""
+
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from wtforms import (
@@ -52,10 +53,9 @@ class AuditFilterForm(FlaskForm):
     class Meta:
         csrf = False
 
-    actor = SelectField(_l("Actor"), validate_choice=True)
-    action = SelectField(_l("Action"), validate_choice=True)
-    object_type = SelectField(_l("Object type"), validate_choice=True)
+    actor = SelectField(_l("Actor"), default="")
+    action = SelectField(_l("Action"), default="")
+    object_type = SelectField(_l("Object type"), default="")
     object_id = StringField(_l("Object id"), validators=[Optional(), Length(max=40)])
     since = DateField(_l("From"), validators=[Optional()])
     until = DateField(_l("Until"), validators=[Optional()])
-    submit = SubmitField(_l("Filter"))

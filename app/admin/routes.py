@@ -1,4 +1,5 @@
 """Admin views: users, roles, deactivation and the audit trail."""
+
 from datetime import datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
@@ -21,8 +22,17 @@ from app.services import accounts, audit
 from app.services.errors import Conflict, InvalidInput
 from app.web import actor, attach_error, page_number
 
-AUDITED_OBJECTS = ("users", "api_tokens", "articles", "claims", "appearances", "sources",
-                   "verdicts", "ratings", "comments")
+AUDITED_OBJECTS = (
+    "users",
+    "api_tokens",
+    "articles",
+    "claims",
+    "appearances",
+    "sources",
+    "verdicts",
+    "ratings",
+    "comments",
+)
 
 
 @bp.route("/")
@@ -39,8 +49,9 @@ def users():
     query = accounts.users_query(actor())
     form = NewUserForm()
     if form.validate_on_submit():
-        new = accounts.NewUser(form.email.data, form.password.data, Role(form.role.data),
-                               form.name.data or "")
+        new = accounts.NewUser(
+            form.email.data, form.password.data, Role(form.role.data), form.name.data or ""
+        )
         try:
             created = accounts.create_user(db.session, actor(), new)
         except (InvalidInput, Conflict) as error:
@@ -61,8 +72,10 @@ def set_role(user_id: int):
     if form.validate_on_submit():
         user = accounts.set_role(db.session, actor(), user_id, Role(form.role.data))
         db.session.commit()
-        flash(_("%(email)s is now %(role)s.", email=user.email, role=ROLE_LABELS[user.role]),
-              "success")
+        flash(
+            _("%(email)s is now %(role)s.", email=user.email, role=ROLE_LABELS[user.role]),
+            "success",
+        )
     return redirect(url_for("admin.users"))
 
 
@@ -95,8 +108,11 @@ def audit_trail():
     form = AuditFilterForm(formdata=request.args)
     users = db.session.scalars(accounts.users_query(actor())).all()
     form.actor.choices = [("", _("Anyone")), ("system", _("System"))] + [
-        (str(u.id), u.email) for u in users]
-    form.action.choices = [("", _("Any action"))] + [(a, a) for a in audit.audit_actions(db.session)]
+        (str(u.id), u.email) for u in users
+    ]
+    form.action.choices = [("", _("Any action"))] + [
+        (a, a) for a in audit.audit_actions(db.session)
+    ]
     form.object_type.choices = [("", _("Any type"))] + [(t, t) for t in AUDITED_OBJECTS]
     filters = audit.AuditFilter()
     if request.args and form.validate():
@@ -104,8 +120,13 @@ def audit_trail():
         filters = audit.AuditFilter(
             actor_id=int(form.actor.data) if form.actor.data.isdigit() else None,
             system_only=form.actor.data == "system",
-            action=form.action.data or None, object_type=form.object_type.data or None,
-            object_id=form.object_id.data or None, since=since, until=until)
-    page = db.paginate(audit.audit_query(actor(), filters), page=page_number(), per_page=50,
-                       error_out=False)
+            action=form.action.data or None,
+            object_type=form.object_type.data or None,
+            object_id=form.object_id.data or None,
+            since=since,
+            until=until,
+        )
+    page = db.paginate(
+        audit.audit_query(actor(), filters), page=page_number(), per_page=50, error_out=False
+    )
     return render_template("admin/audit.html", form=form, page=page)

@@ -1,6 +1,7 @@
 """The JSON API under /api/v1, authenticated with bearer tokens."""
+
 from flask import Blueprint
 
 bp = Blueprint("api", __name__)
 
-from app.api import auth, routes  # noqa: F401
+from app.api import auth, routes  # noqa: E402, F401  (routes register themselves on bp)

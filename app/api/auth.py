@@ -1,4 +1,5 @@
 """Bearer-token authentication for every API request."""
+
 from __future__ import annotations
 
 from flask import g, request
@@ -24,7 +25,9 @@ def authenticate():
     clear = bearer_token()
     user = tokens.user_for_token(db.session, clear) if clear else None
     if user is None:
-        response, status = error_response(401, "A valid API token is required (Authorization: Bearer TOKEN).", "unauthorized")
+        response, status = error_response(
+            401, "A valid API token is required (Authorization: Bearer TOKEN).", "unauthorized"
+        )
         response.headers["WWW-Authenticate"] = 'Bearer realm="satja"'
         return response, status
     db.session.commit()  # keeps the token's last-used time

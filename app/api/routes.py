@@ -1,4 +1,5 @@
 """API endpoints."""
+
 from flask import jsonify
 
 from app.api import bp

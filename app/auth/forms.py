@@ -1,4 +1,5 @@
 """Forms for signing in and changing one's password."""
+
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from wtforms import BooleanField, EmailField, PasswordField, SubmitField

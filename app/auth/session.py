@@ -1,4 +1,5 @@
 """Flask-Login glue: load the signed-in user from the session."""
+
 from __future__ import annotations
 
 from app.extensions import db

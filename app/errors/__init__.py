@@ -1,4 +1,5 @@
 """Error pages for the web and JSON errors for the API."""
+
 from __future__ import annotations
 
 import logging
@@ -37,10 +38,20 @@ MESSAGES = {
     500: _l("An unexpected error happened. Nothing you entered was saved; please try again."),
 }
 CODES = {
-    400: "bad_request", 401: "unauthorized", 403: "forbidden", 404: "not_found",
-    405: "method_not_allowed", 409: "conflict", 412: "precondition_failed", 413: "too_large",
-    415: "unsupported_media_type", 422: "invalid_input", 428: "precondition_required",
-    429: "too_many_requests", 500: "internal_error", 503: "unavailable",
+    400: "bad_request",
+    401: "unauthorized",
+    403: "forbidden",
+    404: "not_found",
+    405: "method_not_allowed",
+    409: "conflict",
+    412: "precondition_failed",
+    413: "too_large",
+    415: "unsupported_media_type",
+    422: "invalid_input",
+    428: "precondition_required",
+    429: "too_many_requests",
+    500: "internal_error",
+    503: "unavailable",
 }
 
 
@@ -49,7 +60,9 @@ def wants_json() -> bool:
     return request.path.startswith("/api/")
 
 
-def error_response(status: int, message: object, code: str | None = None) -> tuple[Response, int] | tuple[str, int]:
+def error_response(
+    status: int, message: object, code: str | None = None
+) -> tuple[Response, int] | tuple[str, int]:
     """Return the error as JSON for the API or as a page for the web."""
     if wants_json():
         body = {"error": {"code": code or CODES.get(status, "error"), "message": str(message)}}
@@ -68,7 +81,9 @@ def handle_http_error(error: HTTPException) -> tuple[Response, int] | tuple[str,
 def handle_csrf_error(error: CSRFError) -> tuple[Response, int] | tuple[str, int]:
     """Refuse a form without a valid CSRF token, with advice instead of a bare 400."""
     return error_response(
-        400, _l("The form expired or did not come from Satja. Reload the page and try again."), "csrf"
+        400,
+        _l("The form expired or did not come from Satja. Reload the page and try again."),
+        "csrf",
     )
 
 

@@ -1,6 +1,7 @@
 """The desk's pages: queue, articles, claims, reports, and service endpoints."""
+
 from flask import Blueprint
 
 bp = Blueprint("main", __name__)
 
-from app.main import routes  # noqa: F401
+from app.main import routes  # noqa: E402, F401  (routes register themselves on bp)

@@ -1,12 +1,13 @@
 """Views of the desk's lists, the language switch and the health check."""
+
 import sqlalchemy as sa
 from flask import jsonify, make_response, redirect, render_template, request, url_for
 from flask_login import login_required
 from sqlalchemy.exc import SQLAlchemyError
 
 from app.extensions import csrf, db
-from app.main import bp
 from app.i18n import LANG_COOKIE, supported_languages
+from app.main import bp
 from app.models import ClaimStatus
 from app.services import articles, claims, verdicts
 from app.web import actor, page_number, safe_next

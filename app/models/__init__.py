@@ -1,4 +1,5 @@
 """SQLAlchemy models; importing this package registers every table."""
+
 from app.models.article import Appearance, Article
 from app.models.audit import AuditEvent
 from app.models.claim import Claim, ClaimStatus

@@ -1,4 +1,5 @@
 """Articles and the appearances of claims in them."""
+
 from __future__ import annotations
 
 from datetime import date, datetime
@@ -48,11 +49,13 @@ class Appearance(db.Model):
     __tablename__ = "appearances"
     __table_args__ = (
         sa.UniqueConstraint("claim_id", "article_id", "start"),
-        sa.CheckConstraint("start >= 0 AND start < \"end\"", name="span"),
+        sa.CheckConstraint('start >= 0 AND start < "end"', name="span"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    claim_id: Mapped[int] = mapped_column(sa.ForeignKey("claims.id", ondelete="CASCADE"), index=True)
+    claim_id: Mapped[int] = mapped_column(
+        sa.ForeignKey("claims.id", ondelete="CASCADE"), index=True
+    )
     article_id: Mapped[int] = mapped_column(
         sa.ForeignKey("articles.id", ondelete="CASCADE"), index=True
     )

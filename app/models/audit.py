@@ -1,4 +1,5 @@
 """The audit trail: one append-only row per change."""
+
 from __future__ import annotations
 
 from datetime import datetime

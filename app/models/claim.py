@@ -1,4 +1,5 @@
 """Claims: check-worthy statements and their workflow state."""
+
 from __future__ import annotations
 
 import enum

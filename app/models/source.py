@@ -1,4 +1,5 @@
 """Sources: the evidence attached to a claim."""
+
 from __future__ import annotations
 
 import enum
@@ -36,7 +37,9 @@ class Source(db.Model):
     __tablename__ = "sources"
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    claim_id: Mapped[int] = mapped_column(sa.ForeignKey("claims.id", ondelete="CASCADE"), index=True)
+    claim_id: Mapped[int] = mapped_column(
+        sa.ForeignKey("claims.id", ondelete="CASCADE"), index=True
+    )
     url: Mapped[str | None] = mapped_column(sa.String(2048))
     title: Mapped[str] = mapped_column(sa.String(500), default="")
     publisher: Mapped[str | None] = mapped_column(sa.String(200))

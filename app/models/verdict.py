@@ -1,4 +1,5 @@
 """Verdicts (versioned) and the rating scale they use."""
+
 from __future__ import annotations
 
 import enum
@@ -49,9 +50,13 @@ class Verdict(db.Model):
     __table_args__ = (sa.UniqueConstraint("claim_id", "number"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    claim_id: Mapped[int] = mapped_column(sa.ForeignKey("claims.id", ondelete="CASCADE"), index=True)
+    claim_id: Mapped[int] = mapped_column(
+        sa.ForeignKey("claims.id", ondelete="CASCADE"), index=True
+    )
     number: Mapped[int] = mapped_column(default=1)
-    rating_id: Mapped[int] = mapped_column(sa.ForeignKey("ratings.id", ondelete="RESTRICT"), index=True)
+    rating_id: Mapped[int] = mapped_column(
+        sa.ForeignKey("ratings.id", ondelete="RESTRICT"), index=True
+    )
     conclusion: Mapped[str] = mapped_column(sa.String(500))
     explanation: Mapped[str] = mapped_column(sa.Text, default="")
     state: Mapped[VerdictState] = mapped_column(

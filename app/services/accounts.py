@@ -1,4 +1,5 @@
 """User accounts: creation, sign-in, passwords, roles and deactivation."""
+
 from __future__ import annotations
 
 import logging

@@ -1,8 +1,8 @@
 """Who performs an operation: a signed-in user or the system itself."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Union
 
 from app.models import Role, User
 
@@ -19,4 +19,4 @@ class SystemActor:
 
 SYSTEM = SystemActor()
 
-Actor = Union[User, SystemActor]
+Actor = User | SystemActor

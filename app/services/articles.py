@@ -1,4 +1,5 @@
 """Articles: storing pasted text once, listing and reading them."""
+
 from __future__ import annotations
 
 import hashlib
@@ -66,7 +67,9 @@ def add_article(session: Session, actor: Actor, given: ArticleInput) -> tuple[Ar
     )
     session.add(article)
     session.flush()
-    audit.record(session, actor, "article.create", article, after=audit.snapshot(article, ARTICLE_FIELDS))
+    audit.record(
+        session, actor, "article.create", article, after=audit.snapshot(article, ARTICLE_FIELDS)
+    )
     return article, True
 
 

@@ -1,4 +1,5 @@
 """Write and read the audit trail."""
+
 from __future__ import annotations
 
 import enum
@@ -89,4 +90,6 @@ def audit_query(actor: Actor, filters: AuditFilter) -> sa.Select[tuple[AuditEven
 
 def audit_actions(session: Session) -> list[str]:
     """Return every action name that occurs in the trail, for the filter menu."""
-    return list(session.scalars(sa.select(AuditEvent.action).distinct().order_by(AuditEvent.action)))
+    return list(
+        session.scalars(sa.select(AuditEvent.action).distinct().order_by(AuditEvent.action))
+    )

@@ -1,4 +1,5 @@
 """Reading claims: the triage queue and the claim list."""
+
 from __future__ import annotations
 
 import sqlalchemy as sa

@@ -1,4 +1,5 @@
 """Demo data for `make run`: an admin account and the seed article."""
+
 from __future__ import annotations
 
 import json

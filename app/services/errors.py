@@ -1,4 +1,5 @@
 """Domain exceptions that services raise and the web, API and CLI edges translate."""
+
 from __future__ import annotations
 
 

@@ -1,4 +1,5 @@
 """Role checks used by every service."""
+
 from __future__ import annotations
 
 from flask_babel import lazy_gettext as _l

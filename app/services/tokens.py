@@ -1,4 +1,5 @@
 """API tokens: issued once in clear, stored only as a SHA-256 hash."""
+
 from __future__ import annotations
 
 import hashlib

@@ -1,4 +1,5 @@
 """Reading verdicts and the rating scale."""
+
 from __future__ import annotations
 
 import sqlalchemy as sa

@@ -1,4 +1,5 @@
 """Signing in and out, sessions, password changes and the login rate limit."""
+
 from app.extensions import db, limiter
 from app.models import AuditEvent, User
 from tests.conftest import csrf_token
@@ -69,8 +70,9 @@ def test_next_parameter_stays_on_site(auth, client, db_session):
     user = make_user(db_session, "viewer")
     token = csrf_token(client, "/login")
     response = client.post(
-        "/login?next=https://evil.example/", data={"email": user.email, "password": PASSWORD,
-                                                  "csrf_token": token})
+        "/login?next=https://evil.example/",
+        data={"email": user.email, "password": PASSWORD, "csrf_token": token},
+    )
     assert response.headers["Location"] == "/queue" or response.headers["Location"] == "/"
 
 
@@ -78,29 +80,41 @@ def test_change_password_ends_other_sessions(app, auth, client, db_session):
     user = make_user(db_session, "checker")
     other = app.test_client()
     other_token = csrf_token(other, "/login")
-    other.post("/login", data={"email": user.email, "password": PASSWORD,
-                               "csrf_token": other_token})
+    other.post(
+        "/login", data={"email": user.email, "password": PASSWORD, "csrf_token": other_token}
+    )
     assert other.get("/articles").status_code == 200
     auth.login(user.email)
-    response = auth.post("/account/password", {
-        "current_password": PASSWORD, "new_password": "a much longer new secret",
-        "confirm": "a much longer new secret"})
+    response = auth.post(
+        "/account/password",
+        {
+            "current_password": PASSWORD,
+            "new_password": "a much longer new secret",
+            "confirm": "a much longer new secret",
+        },
+    )
     assert response.status_code == 302
     assert client.get("/articles").status_code == 200  # this session goes on
     assert other.get("/articles").status_code == 302  # the other one ended
     auth.logout()
     assert auth.login(user.email, "a much longer new secret").status_code == 302
-    actions = db_session.scalars(db.select(AuditEvent.action).where(
-        AuditEvent.object_id == str(user.id))).all()
+    actions = db_session.scalars(
+        db.select(AuditEvent.action).where(AuditEvent.object_id == str(user.id))
+    ).all()
     assert "user.change_password" in actions
 
 
 def test_change_password_needs_the_current_one(auth, db_session):
     user = make_user(db_session, "checker")
     auth.login(user.email)
-    response = auth.post("/account/password", {
-        "current_password": "wrong wrong wrong", "new_password": "a much longer new secret",
-        "confirm": "a much longer new secret"})
+    response = auth.post(
+        "/account/password",
+        {
+            "current_password": "wrong wrong wrong",
+            "new_password": "a much longer new secret",
+            "confirm": "a much longer new secret",
+        },
+    )
     assert response.status_code == 200
     assert "The current password is wrong" in response.get_data(as_text=True)
     db_session.expire_all()

@@ -1,0 +1,168 @@
+"""Admin pages: users, roles, deactivation, the audit trail, and who may reach them."""
+
+import pytest
+
+from app.extensions import db
+from app.models import AuditEvent, Role, User
+from tests.factories import make_user
+
+
+def _events(session, action):
+    return session.scalars(db.select(AuditEvent).where(AuditEvent.action == action)).all()
+
+
+@pytest.mark.parametrize("role", ["viewer", "checker", "editor"])
+@pytest.mark.parametrize("path", ["/admin/users", "/admin/audit"])
+def test_only_admins_reach_admin_pages(signed_in, client, role, path):
+    signed_in(role)
+    assert client.get(path).status_code == 403
+
+
+@pytest.mark.parametrize("role", ["viewer", "checker", "editor"])
+def test_non_admins_cannot_create_users(signed_in, auth, client, db_session, role):
+    signed_in(role)
+    token_page = "/queue"
+    response = auth.post(
+        "/admin/users",
+        {"email": "new@example.org", "role": "admin", "password": "long enough password"},
+        form_page=token_page,
+    )
+    assert response.status_code == 403
+    assert db_session.scalar(db.select(User).where(User.email == "new@example.org")) is None
+
+
+def test_viewer_cannot_change_roles_or_deactivate(signed_in, auth, db_session):
+    signed_in("viewer")
+    victim = make_user(db_session, "checker")
+    assert (
+        auth.post(
+            f"/admin/users/{victim.id}/role", {"role": "admin"}, form_page="/queue"
+        ).status_code
+        == 403
+    )
+    assert (
+        auth.post(
+            f"/admin/users/{victim.id}/active", {"active": "0"}, form_page="/queue"
+        ).status_code
+        == 403
+    )
+    db_session.expire_all()
+    assert victim.role == Role.CHECKER and victim.active
+
+
+def test_admin_creates_a_user_and_it_is_audited(signed_in, auth, client, db_session):
+    admin = signed_in("admin")
+    response = auth.post(
+        "/admin/users",
+        {
+            "email": "New.Person@Example.org",
+            "name": "สมชาย ใจดี",
+            "role": "checker",
+            "password": "long enough password",
+        },
+    )
+    assert response.status_code == 302
+    user = db_session.scalar(db.select(User).where(User.email == "new.person@example.org"))
+    assert user.role == Role.CHECKER and user.name == "สมชาย ใจดี"
+    [event] = _events(db_session, "user.create")[-1:]
+    assert event.actor_id == admin.id and event.object_id == str(user.id)
+    assert event.after["role"] == "checker" and "password_hash" not in event.after
+    assert "new.person@example.org" in client.get("/admin/users").get_data(as_text=True)
+
+
+def test_creating_a_duplicate_user_shows_a_form_error(signed_in, auth, db_session):
+    signed_in("admin")
+    existing = make_user(db_session, "viewer")
+    response = auth.post(
+        "/admin/users",
+        {"email": existing.email, "role": "viewer", "password": "long enough password"},
+    )
+    assert response.status_code == 200
+    assert "already exists" in response.get_data(as_text=True)
+
+
+def test_short_password_and_bad_email_are_form_errors(signed_in, auth):
+    signed_in("admin")
+    response = auth.post(
+        "/admin/users", {"email": "not-an-email", "role": "viewer", "password": "short"}
+    )
+    html = response.get_data(as_text=True)
+    assert response.status_code == 200
+    assert 'aria-invalid="true"' in html
+
+
+def test_admin_changes_a_role(signed_in, auth, db_session):
+    signed_in("admin")
+    user = make_user(db_session, "viewer")
+    response = auth.post(
+        f"/admin/users/{user.id}/role", {"role": "editor"}, form_page="/admin/users"
+    )
+    assert response.status_code == 302
+    db_session.expire_all()
+    assert db_session.get(User, user.id).role == Role.EDITOR
+    [event] = _events(db_session, "user.set_role")
+    assert event.before["role"] == "viewer" and event.after["role"] == "editor"
+
+
+def test_deactivation_signs_the_user_out_and_is_audited(app, signed_in, auth, db_session):
+    signed_in("admin")
+    user = make_user(db_session, "checker")
+    other = app.test_client()
+    from tests.conftest import AuthActions
+
+    AuthActions(other).login(user.email)
+    assert other.get("/queue").status_code == 200
+    response = auth.post(
+        f"/admin/users/{user.id}/active", {"active": "0"}, form_page="/admin/users"
+    )
+    assert response.status_code == 302
+    assert other.get("/queue").status_code == 302
+    assert AuthActions(other).login(user.email).status_code == 200  # refused
+    assert _events(db_session, "user.deactivate")[0].after["active"] is False
+    auth.post(f"/admin/users/{user.id}/active", {"active": "1"}, form_page="/admin/users")
+    assert AuthActions(other).login(user.email).status_code == 302
+    assert len(_events(db_session, "user.activate")) == 1
+
+
+def test_the_last_admin_cannot_be_demoted(signed_in, auth, db_session):
+    admin = signed_in("admin")
+    response = auth.post(
+        f"/admin/users/{admin.id}/role", {"role": "viewer"}, form_page="/admin/users"
+    )
+    assert response.status_code == 409
+    db_session.expire_all()
+    assert db_session.get(User, admin.id).role == Role.ADMIN
+
+
+def test_admin_cannot_deactivate_themself(signed_in, auth, db_session):
+    admin = signed_in("admin")
+    make_user(db_session, "admin")
+    response = auth.post(
+        f"/admin/users/{admin.id}/active", {"active": "0"}, form_page="/admin/users"
+    )
+    assert response.status_code == 409
+
+
+def _table(client, query):
+    """Return the audit table's rows as HTML (the filter menus also list e-mails)."""
+    html = client.get("/admin/audit" + query).get_data(as_text=True)
+    return html.partition("<tbody>")[2].partition("</tbody>")[0]
+
+
+def test_audit_trail_lists_and_filters_events(signed_in, client, db_session):
+    admin = signed_in("admin")
+    viewer = make_user(db_session, "viewer", "filtered@example.org")
+    rows = _table(client, "")
+    assert "user.create" in rows and "user.login" in rows
+    rows = _table(client, "?action=user.login")
+    assert "user.login" in rows and "user.create" not in rows
+    assert _table(client, f"?actor={admin.id}&action=user.create") == ""
+    rows = _table(client, f"?actor=system&action=user.create&object_id={viewer.id}")
+    assert "filtered@example.org" in rows and rows.count("<tr>") == 1
+
+
+def test_audit_filter_rejects_bad_values_without_crashing(signed_in, client):
+    signed_in("admin")
+    response = client.get("/admin/audit?since=yesterday&actor=nobody&page=2")
+    assert response.status_code == 200
+    assert client.get("/admin/audit?page=-1").status_code == 400
