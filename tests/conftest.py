@@ -66,8 +66,15 @@ def app(database_url: str) -> Flask:
 
 
 @pytest.fixture(autouse=True)
-def db_session(app: Flask) -> Iterator[scoped_session[Session]]:
-    """Run each test inside a transaction that is rolled back afterwards."""
+def db_session(request: pytest.FixtureRequest) -> Iterator[scoped_session[Session] | None]:
+    """Run each test inside a transaction that is rolled back afterwards.
+
+    Browser tests (marked e2e) run a real server on a database of their own instead.
+    """
+    if request.node.get_closest_marker("e2e"):
+        yield None
+        return
+    app = request.getfixturevalue("app")
     with app.app_context():
         connection = db.engine.connect()
         transaction = connection.begin()
