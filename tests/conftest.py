@@ -55,14 +55,16 @@ class IsolatedClient(FlaskClient):
 
 
 @pytest.fixture(scope="session")
-def app(database_url: str) -> Flask:
+def app(database_url: str) -> Iterator[Flask]:
     """Create the app and build its database with the migrations, from empty."""
     app = create_app(TestingConfig, database_url=database_url)
     app.test_client_class = IsolatedClient
     with app.app_context():
         reset_database(db.engine)
         flask_migrate.upgrade()
-    return app
+    yield app
+    with app.app_context():
+        db.engine.dispose()
 
 
 @pytest.fixture(autouse=True)
