@@ -37,7 +37,7 @@ lint: $(VENV)/.dev
 
 # Refresh app/translations/messages.pot and the catalogs after changing user-facing strings.
 extract-messages: $(VENV)/.runtime
-	$(BIN)/pybabel extract -F babel.cfg -k _l -o app/translations/messages.pot --no-location --sort-output .
+	$(BIN)/pybabel extract -F babel.cfg -k _l -k N_ -k N_plural:1,2 -o app/translations/messages.pot --no-location --sort-output .
 	$(BIN)/pybabel update -i app/translations/messages.pot -d app/translations --no-fuzzy-matching
 
 clean:

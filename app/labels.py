@@ -23,9 +23,50 @@ STATUS_LABELS = {
 }
 
 
+LANGUAGE_LABELS = {"th": _l("Thai"), "en": _l("English"), "mixed": _l("Thai and English")}
+
+ACTION_LABELS = {
+    "user.create": _l("Account created"),
+    "user.login": _l("Signed in"),
+    "user.change_password": _l("Password changed"),
+    "user.set_role": _l("Role changed"),
+    "user.activate": _l("Account reactivated"),
+    "user.deactivate": _l("Account deactivated"),
+    "token.issue": _l("API token issued"),
+    "token.revoke": _l("API token revoked"),
+    "article.create": _l("Article added"),
+}
+
+OBJECT_LABELS = {
+    "users": _l("User"),
+    "api_tokens": _l("API token"),
+    "articles": _l("Article"),
+    "claims": _l("Claim"),
+    "appearances": _l("Appearance"),
+    "sources": _l("Source"),
+    "verdicts": _l("Verdict"),
+    "ratings": _l("Rating"),
+    "comments": _l("Comment"),
+}
+
+
+def audit_changes(before: dict | None, after: dict | None) -> list[tuple[str, object, object]]:
+    """Return (field, before, after) for each field an audit event changed, in field order."""
+    before, after = before or {}, after or {}
+    fields = list(dict.fromkeys([*before, *after]))
+    return [(f, before.get(f), after.get(f)) for f in fields if before.get(f) != after.get(f)]
+
+
 def register(app: Flask) -> None:
-    """Make the labels available to every template."""
+    """Make the labels and the audit helper available to every template."""
+    app.add_template_filter(audit_changes, "audit_changes")
 
     @app.context_processor
     def inject_labels() -> dict[str, object]:
-        return {"role_labels": ROLE_LABELS, "status_labels": STATUS_LABELS}
+        return {
+            "role_labels": ROLE_LABELS,
+            "status_labels": STATUS_LABELS,
+            "language_labels": LANGUAGE_LABELS,
+            "action_labels": ACTION_LABELS,
+            "object_labels": OBJECT_LABELS,
+        }

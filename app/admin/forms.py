@@ -1,7 +1,6 @@
 """Forms of the admin pages."""
 
 from flask_babel import lazy_gettext as _l
-from flask_wtf import FlaskForm
 from wtforms import (
     DateField,
     EmailField,
@@ -12,6 +11,7 @@ from wtforms import (
 )
 from wtforms.validators import DataRequired, Length, Optional
 
+from app.forms import SatjaForm
 from app.labels import ROLE_LABELS
 from app.models import Role
 from app.services.passwords import MAX_LENGTH, MIN_LENGTH
@@ -22,7 +22,7 @@ def role_choices() -> list[tuple[str, object]]:
     return [(role.value, ROLE_LABELS[role]) for role in Role]
 
 
-class NewUserForm(FlaskForm):
+class NewUserForm(SatjaForm):
     """Create an account."""
 
     email = EmailField(_l("E-mail"), validators=[DataRequired(), Length(max=254)])
@@ -34,20 +34,20 @@ class NewUserForm(FlaskForm):
     submit = SubmitField(_l("Create user"))
 
 
-class RoleForm(FlaskForm):
+class RoleForm(SatjaForm):
     """Change one user's role."""
 
     role = SelectField(_l("Role"), choices=role_choices)
     submit = SubmitField(_l("Change role"))
 
 
-class ActiveForm(FlaskForm):
+class ActiveForm(SatjaForm):
     """Deactivate or reactivate a user (the button says which)."""
 
     submit = SubmitField()
 
 
-class AuditFilterForm(FlaskForm):
+class AuditFilterForm(SatjaForm):
     """Filters of the audit trail (a GET form, so no CSRF token)."""
 
     class Meta:

@@ -16,23 +16,11 @@ from app.admin.forms import (
     role_choices,
 )
 from app.extensions import db
-from app.labels import ROLE_LABELS
+from app.labels import ACTION_LABELS, OBJECT_LABELS, ROLE_LABELS
 from app.models import Role
 from app.services import accounts, audit
 from app.services.errors import Conflict, InvalidInput
 from app.web import actor, attach_error, page_number
-
-AUDITED_OBJECTS = (
-    "users",
-    "api_tokens",
-    "articles",
-    "claims",
-    "appearances",
-    "sources",
-    "verdicts",
-    "ratings",
-    "comments",
-)
 
 
 @bp.route("/")
@@ -64,13 +52,23 @@ def users():
     return render_template("admin/users.html", users=listed, form=form, role_choices=role_choices)
 
 
+def _refused(error: Conflict):
+    """Say on the user list why a change was refused."""
+    db.session.rollback()
+    flash(str(error.message), "error")
+    return redirect(url_for("admin.users"))
+
+
 @bp.route("/users/<int:user_id>/role", methods=["POST"])
 @login_required
 def set_role(user_id: int):
     """Give a user another role."""
     form = RoleForm()
     if form.validate_on_submit():
-        user = accounts.set_role(db.session, actor(), user_id, Role(form.role.data))
+        try:
+            user = accounts.set_role(db.session, actor(), user_id, Role(form.role.data))
+        except Conflict as error:
+            return _refused(error)
         db.session.commit()
         flash(
             _("%(email)s is now %(role)s.", email=user.email, role=ROLE_LABELS[user.role]),
@@ -86,7 +84,10 @@ def set_active(user_id: int):
     form = ActiveForm()
     if form.validate_on_submit():
         active = request.form.get("active") == "1"
-        user = accounts.set_active(db.session, actor(), user_id, active)
+        try:
+            user = accounts.set_active(db.session, actor(), user_id, active)
+        except Conflict as error:
+            return _refused(error)
         db.session.commit()
         message = _("%(email)s can sign in again.") if active else _("%(email)s is deactivated.")
         flash(message % {"email": user.email}, "success")
@@ -111,9 +112,11 @@ def audit_trail():
         (str(u.id), u.email) for u in users
     ]
     form.action.choices = [("", _("Any action"))] + [
-        (a, a) for a in audit.audit_actions(db.session)
+        (a, ACTION_LABELS.get(a, a)) for a in audit.audit_actions(db.session)
     ]
-    form.object_type.choices = [("", _("Any type"))] + [(t, t) for t in AUDITED_OBJECTS]
+    form.object_type.choices = [("", _("Any type"))] + [
+        (t, label) for t, label in OBJECT_LABELS.items()
+    ]
     filters = audit.AuditFilter()
     if request.args and form.validate():
         since, until = _day_bounds(form)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from flask import g, request
+from flask_babel import lazy_gettext as _l
 
 from app.api import bp
 from app.errors import error_response
@@ -26,7 +27,7 @@ def authenticate():
     user = tokens.user_for_token(db.session, clear) if clear else None
     if user is None:
         response, status = error_response(
-            401, "A valid API token is required (Authorization: Bearer TOKEN).", "unauthorized"
+            401, _l("A valid API token is required (Authorization: Bearer TOKEN)."), "unauthorized"
         )
         response.headers["WWW-Authenticate"] = 'Bearer realm="satja"'
         return response, status

@@ -1,14 +1,14 @@
 """Forms for signing in and changing one's password."""
 
 from flask_babel import lazy_gettext as _l
-from flask_wtf import FlaskForm
 from wtforms import BooleanField, EmailField, PasswordField, SubmitField
 from wtforms.validators import DataRequired, EqualTo, Length
 
+from app.forms import SatjaForm
 from app.services.passwords import MAX_LENGTH, MIN_LENGTH
 
 
-class LoginForm(FlaskForm):
+class LoginForm(SatjaForm):
     """E-mail and password."""
 
     email = EmailField(_l("E-mail"), validators=[DataRequired(), Length(max=254)])
@@ -17,7 +17,7 @@ class LoginForm(FlaskForm):
     submit = SubmitField(_l("Sign in"))
 
 
-class ChangePasswordForm(FlaskForm):
+class ChangePasswordForm(SatjaForm):
     """The current password and the new one, twice."""
 
     current_password = PasswordField(_l("Current password"), validators=[DataRequired()])

@@ -124,6 +124,8 @@ def set_role(session: Session, actor: Actor, user_id: int, role: Role) -> User:
     user = get_user(session, user_id)
     if user.role == role:
         return user
+    if user.id == actor.id:
+        raise Conflict(_l("Another admin must change your role."))
     if role != Role.ADMIN:
         _guard_last_admin(session, user)
     before = audit.snapshot(user, USER_FIELDS)

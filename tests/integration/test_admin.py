@@ -4,6 +4,9 @@ import pytest
 
 from app.extensions import db
 from app.models import AuditEvent, Role, User
+from app.services import accounts
+from app.services.actors import SYSTEM
+from app.services.errors import Conflict
 from tests.factories import make_user
 
 
@@ -124,23 +127,37 @@ def test_deactivation_signs_the_user_out_and_is_audited(app, signed_in, auth, db
     assert len(_events(db_session, "user.activate")) == 1
 
 
-def test_the_last_admin_cannot_be_demoted(signed_in, auth, db_session):
+def test_an_admin_cannot_change_their_own_role(signed_in, auth, client, db_session):
     admin = signed_in("admin")
+    make_user(db_session, "admin")
     response = auth.post(
         f"/admin/users/{admin.id}/role", {"role": "viewer"}, form_page="/admin/users"
     )
-    assert response.status_code == 409
+    assert response.status_code == 302
+    assert "Another admin must change your role" in client.get("/admin/users").get_data(
+        as_text=True
+    )
     db_session.expire_all()
     assert db_session.get(User, admin.id).role == Role.ADMIN
 
 
-def test_admin_cannot_deactivate_themself(signed_in, auth, db_session):
+def test_the_last_active_admin_cannot_be_demoted_or_deactivated(db_session):
+    admin = make_user(db_session, "admin")
+    with pytest.raises(Conflict):
+        accounts.set_role(db_session, SYSTEM, admin.id, Role.EDITOR)
+    with pytest.raises(Conflict):
+        accounts.set_active(db_session, SYSTEM, admin.id, False)
+
+
+def test_admin_cannot_deactivate_themself(signed_in, auth, client, db_session):
     admin = signed_in("admin")
     make_user(db_session, "admin")
     response = auth.post(
         f"/admin/users/{admin.id}/active", {"active": "0"}, form_page="/admin/users"
     )
-    assert response.status_code == 409
+    assert response.status_code == 302
+    html = client.get("/admin/users").get_data(as_text=True)
+    assert "You cannot deactivate your own account" in html
 
 
 def _table(client, query):

@@ -110,3 +110,8 @@ def test_unexpected_api_error_is_a_json_500(client, db_session, monkeypatch):
     monkeypatch.setattr("app.api.routes.jsonify", explode)
     response = client.get("/api/v1/me", headers={"Authorization": f"Bearer {clear}"})
     _assert_json_error(response, 500, "internal_error")
+
+
+def test_api_errors_follow_accept_language(client):
+    response = client.get("/api/v1/me", headers={"Accept-Language": "th"})
+    assert response.get_json()["error"]["message"].startswith("ต้องใช้โทเคน API")

@@ -132,3 +132,25 @@ def test_every_control_has_a_label(signed_in, client, db_session):
                 continue
             ident = re.search(r'\sid="([^"]+)"', tag)
             assert (ident and ident.group(1) in labels) or "aria-label" in tag, (path, tag)
+
+
+def test_form_validation_messages_are_in_thai(app):
+    client = app.test_client()
+    from tests.conftest import csrf_token
+
+    token = csrf_token(client, "/login")
+    html = client.post(
+        "/login",
+        data={"email": "", "password": "", "csrf_token": token},
+        headers={"Accept-Language": "th"},
+    ).get_data(as_text=True)
+    assert "ต้องกรอกช่องนี้" in html and "This field is required" not in html
+
+
+def test_audit_trail_shows_readable_actions_and_changes(signed_in, auth, client, db_session):
+    signed_in("admin")
+    user = make_user(db_session, "viewer")
+    auth.post(f"/admin/users/{user.id}/role", {"role": "editor"}, form_page="/admin/users")
+    html = client.get("/admin/audit?action=user.set_role").get_data(as_text=True)
+    assert "Role changed" in html
+    assert "<del>viewer</del> → <ins>editor</ins>" in html
