@@ -1,0 +1,57 @@
+"""Split a sentence into clauses where it joins separate statements."""
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from app.extraction import lexicon
+from app.extraction.thai import _quote_depths
+from app.extraction.tokens import Token
+
+MIN_CLAUSE = 12
+TH_OPENERS = tuple(sorted(lexicon.TH_CLAUSE_OPENERS, key=len, reverse=True))
+EN_OPENER = re.compile("|".join(re.escape(o) for o in lexicon.EN_CLAUSE_OPENERS), re.I)
+
+Polarity = Callable[[int, int], bool]
+
+
+def thai_split_points(tokens: list[Token], start: int, end: int) -> list[int]:
+    """Return offsets in [start, end) where a Thai clause opener follows a space."""
+    depths = _quote_depths(tokens)
+    points = []
+    for i, token in enumerate(tokens[:-1]):
+        if not token.is_space or not start < token.start < end or depths[i] > 0:
+            continue
+        following = "".join(t.text for t in tokens[i + 1 : i + 4])
+        if following.startswith(TH_OPENERS):
+            points.append(tokens[i + 1].start)
+    return points
+
+
+def english_split_points(text: str, start: int, end: int) -> list[int]:
+    """Return offsets where an English clause opener (", but", "; ") begins a clause."""
+    points, depth = [], 0
+    quote_positions = {m.start() for m in re.finditer(r"[\"“”]", text[start:end])}
+    for match in EN_OPENER.finditer(text, start, end):
+        depth = sum(1 for q in quote_positions if q < match.start() - start) % 2
+        if depth == 0:
+            points.append(match.start() + len(match.group()) - len(match.group().lstrip(",; ")))
+    return points
+
+
+def split(start: int, end: int, points: list[int], positive: Polarity) -> list[tuple[int, int]]:
+    """Cut [start, end) at the points where the clauses on either side differ in check-worthiness.
+
+    Clauses that agree stay together: "X rose and Y fell" is one statement of fact, while
+    "X rose, but experts expect a fall" joins a fact to a prediction.
+    """
+    bounds = [start, *[p for p in points if start + MIN_CLAUSE <= p <= end - MIN_CLAUSE], end]
+    parts = [(a, b) for a, b in zip(bounds, bounds[1:], strict=False)]
+    merged = [parts[0]]
+    for part in parts[1:]:
+        previous = merged[-1]
+        if positive(*previous) == positive(*part):
+            merged[-1] = (previous[0], part[1])
+        else:
+            merged.append(part)
+    return merged

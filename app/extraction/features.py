@@ -1,0 +1,111 @@
+"""Features of a sentence or clause that make it check-worthy, or not."""
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from app.extraction import dates, lexicon, numbers
+from app.extraction.tokens import Token
+
+QUOTE = re.compile(r"[“”\"«»]")
+LATIN_NAME = re.compile(r"(?<![A-Za-z])[A-Z][A-Za-z&.-]+(?:\s+[A-Z][A-Za-z&.-]+)*")
+
+
+def _alternation(words) -> re.Pattern:
+    return re.compile("|".join(sorted(map(re.escape, words), key=len, reverse=True)))
+
+
+@cache
+def _thai_patterns() -> dict[str, re.Pattern]:
+    return {
+        "opinion": _alternation(lexicon.TH_OPINION),
+        "prediction": _alternation(lexicon.TH_PREDICTION + lexicon.TH_HOPE),
+        "advice": _alternation(lexicon.TH_ADVICE),
+        "wish": _alternation(lexicon.TH_WISH),
+        "superlative": _alternation(lexicon.TH_SUPERLATIVE),
+        "comparison": _alternation(lexicon.TH_COMPARISON),
+        "organisation": _alternation(lexicon.TH_ORG_PREFIXES),
+        "person_title": re.compile(
+            "(?:" + "|".join(map(re.escape, lexicon.TH_TITLES[:22])) + r")[\u0e01-\u0e2e]"
+        ),
+    }
+
+
+@cache
+def _english_patterns() -> dict[str, re.Pattern]:
+    def words(cues) -> re.Pattern:
+        return re.compile(r"\b(?:" + "|".join(map(re.escape, cues)) + r")", re.I)
+
+    return {
+        "opinion": words(lexicon.EN_OPINION),
+        "prediction": words(lexicon.EN_PREDICTION + lexicon.EN_HOPE),
+        "advice": words(lexicon.EN_ADVICE),
+        "wish": words(lexicon.EN_WISH),
+        "superlative": words(lexicon.EN_SUPERLATIVE),
+        "comparison": words(lexicon.EN_COMPARISON),
+        "attribution": re.compile(
+            r"\b(?:" + "|".join(lexicon.EN_SPEECH_VERBS) + r"|according to)\b", re.I
+        ),
+    }
+
+
+def _figures(text: str, reasons: set[str]) -> None:
+    """Add number, percentage, quantity, duration and date reasons."""
+    found_dates = dates.find_dates(text)
+    if found_dates or dates.has_date_mention(text):
+        reasons.add("date")
+    if numbers.find_numbers(text, [(a, b) for a, b, _ in found_dates]):
+        reasons.add("number")
+    if numbers.PERCENT.search(text):
+        reasons.add("percentage")
+    if numbers.QUANTITY.search(text):
+        reasons.add("quantity")
+    if numbers.DURATION.search(text):
+        reasons.add("duration")
+
+
+def _thai_entities(tokens: list[Token]) -> bool:
+    """Say whether any word, or two adjacent words, is a known Thai name."""
+    gazetteer = lexicon.thai_gazetteer()
+    words = [t.text for t in tokens if not t.is_space]
+    return any(w in gazetteer for w in words) or any(
+        a + b in gazetteer for a, b in zip(words, words[1:], strict=False)
+    )
+
+
+def thai_reasons(text: str, tokens: list[Token]) -> set[str]:
+    """Return the reasons found in a Thai sentence or clause."""
+    reasons: set[str] = set()
+    _figures(text, reasons)
+    patterns = _thai_patterns()
+    for name in ("opinion", "advice", "wish", "superlative", "comparison"):
+        if patterns[name].search(text):
+            reasons.add(name)
+    words = {t.text for t in tokens}
+    if patterns["prediction"].search(text) or words & set(lexicon.TH_FUTURE):
+        reasons.add("prediction")
+    if words & set(lexicon.TH_QUESTION) or "?" in text:
+        reasons.add("question")
+    if QUOTE.search(text):
+        reasons.add("quote")
+    if (_thai_entities(tokens) or patterns["organisation"].search(text)
+            or patterns["person_title"].search(text) or LATIN_NAME.search(text)):
+        reasons.add("named_entity")
+    return reasons
+
+
+def english_reasons(text: str) -> set[str]:
+    """Return the reasons found in an English sentence or clause."""
+    reasons: set[str] = set()
+    _figures(text, reasons)
+    for name, pattern in _english_patterns().items():
+        if pattern.search(text):
+            reasons.add(name)
+    if "?" in text:
+        reasons.add("question")
+    if QUOTE.search(text):
+        reasons.add("quote")
+    # A capitalized word that does not start the sentence is taken for a name.
+    if LATIN_NAME.search(text, 1 + text.find(" ")):
+        reasons.add("named_entity")
+    return reasons

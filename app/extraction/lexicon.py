@@ -1,0 +1,166 @@
+"""Word lists the extractor relies on: cues written here, gazetteers from pythainlp's corpora."""
+from __future__ import annotations
+
+import csv
+import json
+from functools import cache
+from pathlib import Path
+
+from pythainlp.corpus import corpus_path
+
+# --- Thai cues -------------------------------------------------------------------------------
+TH_SPEECH_VERBS = (
+    "กล่าว", "ระบุ", "เปิดเผย", "รายงาน", "อ้าง", "ยืนยัน", "ชี้แจง", "แถลง", "บอก", "เผย",
+    "ให้สัมภาษณ์", "ประกาศ", "โพสต์", "ตอกย้ำ", "เน้นย้ำ", "ย้ำ", "อธิบาย", "แจ้ง", "ยอมรับ",
+    "ปฏิเสธ", "กล่าวหา", "ชี้", "ตั้งข้อสังเกต", "เขียน", "ทวีต",
+)
+TH_ACCORDING_TO = ("ตามรายงานของ", "อ้างอิงจาก", "อ้างอิงข้อมูลจาก", "จากข้อมูลของ", "ข้อมูลจาก",
+                   "ตามข้อมูลของ", "ตามที่", "รายงานของ", "ตามการเปิดเผยของ")
+TH_OPINION = ("มองว่า", "เชื่อว่า", "วิจารณ์ว่า", "คิดว่า", "เห็นว่า", "รู้สึกว่า", "มั่นใจว่า",
+              "ในความเห็นของ", "ความเห็นส่วนตัว", "น่าจะ", "ดูเหมือน", "ถือเป็นเรื่อง", "ควรจะ",
+              "น่าเสียดาย", "น่ายินดี", "ยอดเยี่ยม", "ทางออกที่ดี", "ไม่เหมาะสม", "ชื่นชม",
+              "สงสัยว่า", "เห็นด้วย", "ไม่เห็นด้วย", "ประณาม")
+TH_PREDICTION = ("คาดว่า", "คาดการณ์", "คาดหมาย", "พยากรณ์", "มีแนวโน้ม", "มีแผนจะ", "เตรียมจะ",
+                 "ในอนาคต", "ปีหน้า", "เดือนหน้า", "สัปดาห์หน้า", "อาจจะ", "อาจ", "เป็นไปได้ว่า",
+                 "มีโอกาส", "ตั้งเป้า", "เตรียม", "วางแผน")
+TH_FUTURE = ("จะ",)
+TH_HOPE = ("หวังว่า", "หวังให้", "ตั้งความหวัง", "ปรารถนา")
+TH_ADVICE = ("ควร", "อย่า", "ขอแนะนำ", "แนะนำให้", "ขอความร่วมมือ", "ต้องรีบ", "ห้าม", "กรุณา",
+             "โปรด", "แชร์ต่อ", "แชร์ด่วน", "ช่วยกันแชร์", "เตือนให้", "ขอเชิญ", "ขอเตือน", "ขอให้ประชาชน")
+TH_WISH = ("ขอให้", "อวยพร", "ขอบคุณ", "ยินดีด้วย", "สุขสันต์", "สวัสดี", "โชคดี", "ขอแสดงความยินดี",
+           "ขอแสดงความเสียใจ")
+TH_QUESTION = ("หรือไม่", "ไหม", "มั้ย", "อย่างไร", "ทำไม", "หรือเปล่า", "ใช่ไหม", "เมื่อไร", "อะไร")
+TH_SUPERLATIVE = ("ที่สุด", "เป็นประวัติการณ์", "สูงสุด", "ต่ำสุด", "มากสุด", "น้อยสุด", "ครั้งแรก",
+                  "อันดับหนึ่ง", "อันดับ 1", "สถิติ", "ทุบสถิติ", "นิวไฮ", "รายแรก", "แห่งแรก")
+TH_COMPARISON = ("มากกว่า", "น้อยกว่า", "สูงกว่า", "ต่ำกว่า", "เพิ่มขึ้น", "ลดลง", "เท่ากับ",
+                 "เมื่อเทียบกับ", "เทียบกับ", "เพิ่มจาก", "ลดจาก", "ขยายตัว", "หดตัว", "เท่าตัว",
+                 "ติดลบ", "เกินกว่า", "กว่า")
+TH_PAST = ("เมื่อวันที่", "เมื่อวัน", "เมื่อปี", "เมื่อเดือน", "เมื่อ", "ที่ผ่านมา", "แล้ว", "เคย",
+           "ได้รับ", "ได้ทำ", "ล่าสุด")
+# Units and classifiers that make a number a quantity.
+TH_UNITS = (
+    "ล้านล้านบาท", "ล้านบาท", "พันล้านบาท", "แสนบาท", "หมื่นบาท", "บาท", "ดอลลาร์", "ยูโร", "เยน", "หยวน",
+    "ล้านไร่", "ไร่", "ตารางกิโลเมตร", "กิโลเมตร", "กม.", "เมตร", "เซนติเมตร", "มิลลิเมตร", "ตัน",
+    "กิโลกรัม", "กก.", "กรัม", "ลิตร", "ล้านลิตร", "ลูกบาศก์เมตร", "เมกะวัตต์", "ราย", "คน", "ล้านคน",
+    "ครัวเรือน", "หลังคาเรือน", "หลัง", "แห่ง", "จังหวัด", "อำเภอ", "ตำบล", "หมู่บ้าน", "ครั้ง", "ฉบับ",
+    "โรง", "ลำ", "คัน", "ตัว", "ต้น", "ชิ้น", "เท่า", "องศา", "ไมโครกรัม", "มคก.", "ดอส", "โดส", "เข็ม",
+    "ที่นั่ง", "เสียง", "คะแนน", "ประเทศ", "ชาติ", "บริษัท", "โรงเรียน", "เตียง", "ล้าน", "แสน", "หมื่น",
+    "พัน", "ลำดับ", "อันดับ", "ชั่วโมง", "นาที",
+)
+TH_DURATION_UNITS = ("ปี", "เดือน", "สัปดาห์", "วัน", "ชั่วโมง", "นาที", "ทศวรรษ", "ศตวรรษ")
+# Words that open a new clause inside a sentence.
+TH_CLAUSE_OPENERS = ("และ", "แต่", "ขณะที่", "ขณะเดียวกัน", "เนื่องจาก", "เพราะ", "พร้อมกล่าว",
+                     "พร้อมระบุ", "พร้อมกับ", "ส่วน", "ทั้งนี้", "โดยเฉพาะ", "อย่างไรก็ตาม",
+                     "นอกจากนี้")
+# Words after which a sentence cannot end, and words with which one cannot start.
+TH_CONTINUES_AFTER = frozenset((
+    "ว่า", "ที่", "ของ", "และ", "หรือ", "กับ", "ให้", "จาก", "ใน", "โดย", "ซึ่ง", "คือ", "เป็น",
+    "ถึง", "ต่อ", "แก่", "เพื่อ", "แห่ง", "ได้", "จะ", "ไม่", "อย่าง", "เช่น", "ทั้ง", "รวมถึง",
+    "ณ", "ตาม", "ด้วย", "สู่", "ยัง", "เมื่อ", "ตั้งแต่", "จน", "กว่า", "ประมาณ", "กว่า", "ราว",
+    "เกือบ", "อีก", "นับ", "วันที่", "เดือน", "ปี", "พ.ศ.", "ค.ศ.", "ฉบับ", "ชื่อ",
+))
+TH_ATTACHES_LEFT = frozenset((
+    "แล้ว", "ด้วย", "เท่านั้น", "แห่ง", "ของ", "ที่", "ซึ่ง", "ว่า", "ได้", "จะ", "ยัง", "ก็",
+    "กำลัง", "เคย", "ไม่", "คือ", "เป็น", "ให้", "จาก", "ถึง", "กับ", "หรือ", "ๆ", "อีก", "นั้น",
+    "นี้", "เอง", "ไว้", "มา", "ไป", "ขึ้น", "ลง", "อยู่", "ต่อ", "แก่", "จึง", "ล้วน", "ต่าง",
+    "ผู้", "อัน", "และ", "แต่", "ขณะที่", "เนื่องจาก", "เพราะ", "พร้อม", "โดย", "ตาม", "ใน",
+    "เพื่อ", "จน", "รวมถึง", "รวมทั้ง", "เช่น", "ได้แก่", "ทั้ง", "ต่างๆ", "ฯลฯ", "ฯ",
+))
+TH_TITLES = (
+    "นาย", "นาง", "นางสาว", "น.ส.", "ดร.", "ศ.", "รศ.", "ผศ.", "นพ.", "พญ.", "พล.อ.", "พล.ต.อ.",
+    "พล.ต.ต.", "พ.ต.อ.", "พ.ต.ท.", "พ.ต.ต.", "ร.ต.อ.", "พล.ร.อ.", "พล.อ.อ.", "พ.อ.", "ม.ร.ว.",
+    "ผู้นำ", "ประธานาธิบดี", "ประธาน", "นายกรัฐมนตรี", "นายกฯ", "นายก", "รัฐมนตรี", "รมว.", "รมต.",
+    "อธิบดี", "รองอธิบดี", "โฆษก", "ผู้ว่าราชการ", "ผู้ว่าฯ", "ผู้ว่า", "ผู้อำนวยการ", "ผอ.",
+    "เลขาธิการ", "หัวหน้า", "ผู้บัญชาการ", "ผบ.", "อดีต", "ส.ส.", "ส.ว.", "ปลัด", "นักวิชาการ",
+    "ผู้เชี่ยวชาญ", "ผู้ช่วย", "รอง", "ผู้จัดการ", "กรรมการ", "นายแพทย์", "แพทย์หญิง", "ศาสตราจารย์",
+    "ทูต", "เอกอัครราชทูต", "กษัตริย์", "สมเด็จ", "เจ้าหน้าที่", "ตัวแทน", "แม่ทัพ", "ผู้กำกับ",
+)
+TH_ORG_PREFIXES = (
+    "กระทรวง", "กรม", "สำนักงาน", "สำนักข่าว", "สำนัก", "บริษัท", "มหาวิทยาลัย", "โรงพยาบาล",
+    "ธนาคาร", "ศาล", "สภา", "พรรค", "องค์การ", "องค์กร", "สถาบัน", "คณะกรรมการ", "สมาคม",
+    "มูลนิธิ", "ศูนย์", "การไฟฟ้า", "การท่องเที่ยว", "กองทัพ", "ตำรวจ", "สถานทูต", "รัฐบาล",
+    "กองบัญชาการ", "สถานีตำรวจ", "เทศบาล", "องค์การบริหารส่วน", "สหภาพ", "สหพันธ์",
+)
+TH_PRONOUNS = frozenset(("เขา", "เธอ", "ท่าน", "พวกเขา", "เจ้าตัว", "ผม", "ดิฉัน", "ฉัน", "เรา"))
+
+# --- English cues ----------------------------------------------------------------------------
+EN_ABBREVIATIONS = frozenset((
+    "mr", "mrs", "ms", "dr", "prof", "gen", "lt", "col", "capt", "sgt", "maj", "adm", "rep", "sen",
+    "gov", "pres", "st", "jr", "sr", "no", "nos", "vol", "inc", "ltd", "co", "corp", "dept", "univ",
+    "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "mon",
+    "tue", "wed", "thu", "fri", "sat", "sun", "vs", "etc", "approx", "est", "fig", "al", "pp",
+    "a.m", "p.m", "e.g", "i.e", "u.s", "u.k", "u.n", "u.s.a", "ph.d", "b.a", "m.a", "n.z",
+))
+EN_SPEECH_VERBS = ("said", "says", "told", "stated", "claimed", "claims", "reported", "reports",
+                   "announced", "added", "noted", "explained", "confirmed", "denied", "wrote",
+                   "posted", "tweeted", "insisted", "argued", "warned", "admitted", "testified")
+EN_OPINION = ("i think", "we think", "believe", "believes", "in my view", "in our view",
+              "in my opinion", "critics argue", "argue that", "argued that", "seems", "appears to be",
+              "feel that", "feels that", "opinion", "unfortunately", "should be praised",
+              "disappointing", "a shame", "great move", "mistake", "it is clear that", "probably",
+              "praised", "condemned")
+EN_PREDICTION = ("will", "won't", "would", "is expected to", "are expected to", "expects", "expect",
+                 "expected", "forecast", "forecasts", "predict", "predicts", "likely to", "plans to",
+                 "plan to", "is set to", "are set to", "next year", "next month", "next week",
+                 "in the future", "may", "might", "could", "going to", "aims to", "intends to",
+                 "projected")
+EN_HOPE = ("hope", "hopes", "hoped", "hoping")
+EN_ADVICE = ("should", "must", "urged", "urge", "urges", "advised", "advise", "recommend",
+             "recommended", "don't", "do not", "never ", "please", "need to", "needs to")
+EN_WISH = ("wish", "wishes", "congratulat", "happy new year", "best wishes", "good luck", "thank",
+           "greetings")
+EN_SUPERLATIVE = ("record", "highest", "lowest", "largest", "biggest", "smallest", "most ",
+                  "least ", "first time", "worst", "best", "fastest", "longest", "oldest",
+                  "all-time", "unprecedented")
+EN_COMPARISON = ("more than", "less than", "fewer than", "higher than", "lower than", "compared",
+                 "rose", "fell", "increased", "decreased", "dropped", "jumped", "grew", "declined",
+                 "up from", "down from", "doubled", "tripled", "above", "below", "than")
+EN_PAST = ("was", "were", "had", "did", "ago", "last year", "last month", "last week", "yesterday",
+           "in 19", "in 20", "since")
+EN_UNITS = ("baht", "dollars", "usd", "euros", "yen", "people", "cases", "deaths", "patients",
+            "km", "kilometres", "kilometers", "miles", "metres", "meters", "tonnes", "tons", "kg",
+            "kilograms", "litres", "liters", "rai", "hectares", "acres", "households", "homes",
+            "provinces", "districts", "villages", "times", "votes", "seats", "points", "degrees",
+            "micrograms", "doses", "million", "billion", "trillion", "thousand", "students",
+            "schools", "hospitals", "beds", "vehicles", "flights", "passengers", "tourists",
+            "workers", "jobs", "companies", "units", "barrels", "megawatts")
+EN_DURATION_UNITS = ("years", "year", "months", "month", "weeks", "week", "days", "day", "hours",
+                     "hour", "decades", "decade", "centuries", "century")
+EN_CLAUSE_OPENERS = (", and ", ", but ", "; ", ", while ", " while ", ", although ", " because ",
+                     ", whereas ", ", though ")
+EN_PRONOUNS = frozenset(("he", "she", "they", "it", "we", "i"))
+
+
+# --- Gazetteers from pythainlp's bundled corpora ---------------------------------------------
+def _corpus_lines(name: str) -> list[str]:
+    path = Path(corpus_path()) / name
+    return [line.strip() for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+
+
+@cache
+def thai_pos_unigram() -> dict[str, str]:
+    """Return the ORCHID unigram part-of-speech of Thai words (bundled with pythainlp)."""
+    path = Path(corpus_path()) / "pos_orchid_unigram.json"
+    return json.loads(path.read_text(encoding="utf-8-sig"))
+
+
+@cache
+def thai_common_words() -> frozenset[str]:
+    """Return pythainlp's Thai dictionary (common words, to tell them from names)."""
+    return frozenset(_corpus_lines("words_th.txt"))
+
+
+@cache
+def thai_gazetteer() -> frozenset[str]:
+    """Return Thai named entities: countries, provinces, person names, Wikipedia titles."""
+    names: set[str] = set(_corpus_lines("countries_th.txt"))
+    with (Path(corpus_path()) / "thailand_provinces_th.csv").open(encoding="utf-8") as rows:
+        for row in csv.reader(rows):
+            names.add(row[0])
+    common = thai_common_words()
+    # Name lists and Wikipedia titles include common words; a dictionary word is not a name.
+    for corpus in ("person_names_female_th.txt", "person_names_male_th.txt",
+                   "family_names_th.txt", "wikipedia_titles_th.txt"):
+        names.update(t for t in _corpus_lines(corpus)
+                     if len(t) >= 3 and t not in common and not t.isascii())
+    return frozenset(n for n in names if len(n) >= 2)

@@ -1,0 +1,126 @@
+"""Text in, claim candidates out: normalize, segment, score, attribute."""
+from __future__ import annotations
+
+import re
+
+from app.extraction import clauses, claimant, dates, english, features, numbers, scoring, thai
+from app.extraction.normalize import NormalizedText, clean_span, normalize
+from app.extraction.tokens import Token, thai_tokens
+from app.extraction.types import ClaimCandidate
+
+PARAGRAPH = re.compile(r"[^\n]+")
+THAI_CHAR = re.compile(r"[\u0e00-\u0e7f]")
+LATIN_CHAR = re.compile(r"[A-Za-z]")
+OPEN_QUOTES, CLOSE_QUOTES = "“\"'‘«", "”\"'’»"
+MIN_STATEMENT = 15  # characters; shorter pieces are headlines, datelines or fragments
+
+
+def detect_language(text: str) -> str:
+    """Return "th" when Thai script dominates the text's letters, else "en"."""
+    thai_count = len(THAI_CHAR.findall(text))
+    return "th" if thai_count and thai_count >= len(LATIN_CHAR.findall(text)) * 0.3 else "en"
+
+
+def _trim(text: str, start: int, end: int, quotes: bool = False) -> tuple[int, int]:
+    """Narrow [start, end) past surrounding spaces (and quotes that enclose it whole)."""
+    while start < end and (text[start].isspace() or text[start] in ",;"):
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    if quotes and end - start > 2 and text[start] in OPEN_QUOTES and text[end - 1] in CLOSE_QUOTES:
+        inner = text[start + 1 : end - 1]
+        if not any(q in inner for q in "“”\""):
+            start, end = start + 1, end - 1
+    return start, end
+
+
+class _Article:
+    """The analysis of one article: its normalized text and who has spoken so far."""
+
+    def __init__(self, source: str, language: str | None) -> None:
+        self.norm: NormalizedText = normalize(source)
+        self.language = language if language in ("th", "en") else None
+        self.resolver = claimant.ClaimantResolver()
+
+    def units(self):
+        """Yield (start, end, language, tokens, claimant) for every sentence or clause."""
+        text = self.norm.text
+        for paragraph in PARAGRAPH.finditer(text):
+            start, end = paragraph.span()
+            language = self.language or detect_language(paragraph.group())
+            if language == "th":
+                tokens = thai_tokens(paragraph.group(), start)
+                spans = thai.sentence_spans(tokens, start, end)
+            else:
+                tokens, spans = [], english.sentence_spans(text, start, end)
+            for a, b in spans:
+                yield from self._sentence_units(a, b, language, tokens)
+
+    def _sentence_units(self, start: int, end: int, language: str, tokens: list[Token]):
+        text = self.norm.text
+        start, end = _trim(text, start, end)
+        if end <= start:
+            return
+        sentence_tokens = [t for t in tokens if start <= t.start and t.end <= end]
+        if language == "th":
+            name, title = claimant.thai_speaker(sentence_tokens)
+            who = self.resolver.resolve(name, title)
+            points = clauses.thai_split_points(sentence_tokens, start, end)
+        else:
+            found = claimant.english_speaker(text[start:end])
+            who = self.resolver.resolve(found)
+            points = clauses.english_split_points(text, start, end)
+
+        def positive(a: int, b: int) -> bool:
+            reasons = self.score(a, b, language, sentence_tokens, who)[1]
+            return not reasons & scoring.NEGATIVE
+
+        for a, b in clauses.split(start, end, points, positive):
+            a, b = _trim(text, a, b)
+            if b > a:
+                yield a, b, language, sentence_tokens, who
+
+    def score(self, start: int, end: int, language: str, tokens: list[Token],
+              who: str | None) -> tuple[float, set[str]]:
+        """Return the score and reasons of the unit [start, end)."""
+        piece = self.norm.text[start:end]
+        if language == "th":
+            unit_tokens = [t for t in tokens if start <= t.start and t.end <= end]
+            reasons = features.thai_reasons(piece, unit_tokens)
+        else:
+            reasons = features.english_reasons(piece)
+        if who:
+            reasons.add("attribution")
+        if len(piece) < MIN_STATEMENT:
+            reasons.add("fragment")
+        return scoring.score(reasons), reasons
+
+    def candidate(self, start: int, end: int, language: str, tokens: list[Token],
+                  who: str | None) -> ClaimCandidate:
+        """Build the candidate for a unit, with offsets into the original input."""
+        value, reasons = self.score(start, end, language, tokens, who)
+        piece = self.norm.text[start:end]
+        found_dates = dates.find_dates(piece)
+        figures = numbers.find_numbers(piece, [(a, b) for a, b, _ in found_dates])
+        source_start, source_end = self.norm.to_source(*_trim(self.norm.text, start, end, True))
+        return ClaimCandidate(
+            text=clean_span(self.norm.source[source_start:source_end]),
+            start=source_start,
+            end=source_end,
+            score=value,
+            reasons=scoring.ordered(reasons - {"fragment"} if value >= 0.5 else reasons),
+            claimant=who,
+            language=language,
+            dates=tuple(dict.fromkeys(iso for _, _, iso in found_dates)),
+            numbers=tuple(numbers.normalized_value(n.value) for n in figures),
+        )
+
+
+def extract_claims(text: str, language: str | None = None,
+                   include_all: bool = False) -> list[ClaimCandidate]:
+    """Return the check-worthy claims of an article (every unit with `include_all`)."""
+    article = _Article(text, language)
+    candidates = [article.candidate(*unit) for unit in article.units()]
+    if include_all:
+        return candidates
+    return [c for c in candidates if c.score >= scoring.THRESHOLD]

@@ -1,0 +1,38 @@
+"""Turn reasons into a check-worthiness score between 0 and 1."""
+from __future__ import annotations
+
+import math
+
+THRESHOLD = 0.5
+BIAS = -1.4
+WEIGHTS = {
+    "number": 1.0,
+    "percentage": 0.8,
+    "quantity": 0.8,
+    "date": 0.7,
+    "duration": 0.6,
+    "superlative": 0.9,
+    "comparison": 0.6,
+    "attribution": 0.9,
+    "quote": 0.3,
+    "named_entity": 0.8,
+    "opinion": -2.4,
+    "prediction": -2.2,
+    "advice": -2.4,
+    "wish": -2.6,
+    "question": -2.2,
+    "fragment": -2.0,
+}
+NEGATIVE = frozenset(name for name, weight in WEIGHTS.items() if weight < 0)
+POSITIVE_ORDER = tuple(name for name in WEIGHTS if name not in NEGATIVE)
+
+
+def score(reasons: set[str]) -> float:
+    """Return the probability-like score of a statement with these reasons."""
+    total = BIAS + sum(WEIGHTS.get(reason, 0.0) for reason in reasons)
+    return round(1.0 / (1.0 + math.exp(-total)), 4)
+
+
+def ordered(reasons: set[str]) -> tuple[str, ...]:
+    """Return reasons in a stable order: positive ones first, as listed in WEIGHTS."""
+    return tuple(name for name in WEIGHTS if name in reasons)
