@@ -136,10 +136,13 @@ def main() -> None:
         print(evaluate(subset, extract, THRESHOLD).line(label))
     if "-v" in sys.argv:
         for article in articles:
-            for unit, predicted, score, _ in judge(article, extract(article.text), THRESHOLD):
+            for unit, predicted, score, best in judge(article, extract(article.text), THRESHOLD):
                 if predicted != unit.checkworthy:
                     kind = "FN" if unit.checkworthy else "FP"
-                    print(f"{kind} {article.id} {score:.2f} {article.text[unit.start:unit.end][:110]}")
+                    reasons = ",".join(best.reasons) if best else ""
+                    print(f"{kind} {article.id} {score:.2f} [{reasons}] {article.text[unit.start:unit.end][:100]}")
+                    if best and (best.start, best.end) != (unit.start, unit.end) and "-vv" in sys.argv:
+                        print(f"   candidate: {best.text[:200]}")
 
 
 if __name__ == "__main__":

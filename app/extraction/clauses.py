@@ -10,20 +10,26 @@ from app.extraction.tokens import Token
 
 MIN_CLAUSE = 12
 TH_OPENERS = tuple(sorted(lexicon.TH_CLAUSE_OPENERS, key=len, reverse=True))
+NEGATIVE_OPENERS = tuple(sorted(
+    lexicon.TH_ADVICE + lexicon.TH_ADVICE_OPENING + lexicon.TH_WISH + lexicon.TH_PREDICTION
+    + lexicon.TH_HOPE + lexicon.TH_OPINION + lexicon.TH_FUTURE + ("ต้องติดตาม", "ไม่รู้ว่า"),
+    key=len, reverse=True,
+))
 EN_OPENER = re.compile("|".join(re.escape(o) for o in lexicon.EN_CLAUSE_OPENERS), re.I)
 
 Polarity = Callable[[int, int], bool]
 
 
 def thai_split_points(tokens: list[Token], start: int, end: int) -> list[int]:
-    """Return offsets in [start, end) where a Thai clause opener follows a space."""
+    """Return offsets in [start, end) where a clause opener, or a cue of opinion, prediction,
+    advice or wish, follows a space: where a sentence may join separate statements."""
     depths = _quote_depths(tokens)
     points = []
     for i, token in enumerate(tokens[:-1]):
         if not token.is_space or not start < token.start < end or depths[i] > 0:
             continue
         following = "".join(t.text for t in tokens[i + 1 : i + 4])
-        if following.startswith(TH_OPENERS):
+        if following.startswith(TH_OPENERS) or following.startswith(NEGATIVE_OPENERS):
             points.append(tokens[i + 1].start)
     return points
 

@@ -15,16 +15,41 @@ def _alternation(words) -> re.Pattern:
     return re.compile("|".join(sorted(map(re.escape, words), key=len, reverse=True)))
 
 
+class ThaiCue:
+    """Cue words found as whole words (อย่า is not in อย่าง) or, for phrases, anywhere."""
+
+    def __init__(self, cues: tuple[str, ...]) -> None:
+        dictionary = lexicon.thai_common_words()
+        self.words = frozenset(c for c in cues if c in dictionary)
+        phrases = [c for c in cues if c not in dictionary]
+        self.phrases = _alternation(phrases) if phrases else None
+
+    def search(self, text: str, words: set[str]) -> bool:
+        """Say whether the text (with these words) contains a cue."""
+        return bool(self.words & words) or bool(self.phrases and self.phrases.search(text))
+
+
+@cache
+def _thai_cues() -> dict[str, ThaiCue]:
+    return {
+        "opinion": ThaiCue(lexicon.TH_OPINION),
+        "prediction": ThaiCue(lexicon.TH_PREDICTION + lexicon.TH_HOPE + lexicon.TH_FUTURE),
+        "advice": ThaiCue(lexicon.TH_ADVICE),
+        "wish": ThaiCue(lexicon.TH_WISH),
+        "superlative": ThaiCue(lexicon.TH_SUPERLATIVE),
+        "comparison": ThaiCue(lexicon.TH_COMPARISON),
+        "question": ThaiCue(lexicon.TH_QUESTION),
+        "event": ThaiCue(lexicon.TH_PAST),
+    }
+
+
 @cache
 def _thai_patterns() -> dict[str, re.Pattern]:
     return {
-        "opinion": _alternation(lexicon.TH_OPINION),
-        "prediction": _alternation(lexicon.TH_PREDICTION + lexicon.TH_HOPE),
-        "advice": _alternation(lexicon.TH_ADVICE),
-        "wish": _alternation(lexicon.TH_WISH),
-        "superlative": _alternation(lexicon.TH_SUPERLATIVE),
-        "comparison": _alternation(lexicon.TH_COMPARISON),
         "organisation": _alternation(lexicon.TH_ORG_PREFIXES),
+        "advice_opening": re.compile(
+            r"(?:^|\s|และ|แต่|โดย)(?:" + "|".join(lexicon.TH_ADVICE_OPENING) + r")(?!ง)"
+        ),
         "person_title": re.compile(
             "(?:" + "|".join(map(re.escape, lexicon.TH_TITLES[:22])) + r")[\u0e01-\u0e2e]"
         ),
@@ -34,7 +59,7 @@ def _thai_patterns() -> dict[str, re.Pattern]:
 @cache
 def _english_patterns() -> dict[str, re.Pattern]:
     def words(cues) -> re.Pattern:
-        return re.compile(r"\b(?:" + "|".join(map(re.escape, cues)) + r")", re.I)
+        return re.compile(r"\b(?:" + "|".join(map(re.escape, cues)) + r")(?![a-z])", re.I)
 
     return {
         "opinion": words(lexicon.EN_OPINION),
@@ -77,15 +102,15 @@ def thai_reasons(text: str, tokens: list[Token]) -> set[str]:
     """Return the reasons found in a Thai sentence or clause."""
     reasons: set[str] = set()
     _figures(text, reasons)
-    patterns = _thai_patterns()
-    for name in ("opinion", "advice", "wish", "superlative", "comparison"):
-        if patterns[name].search(text):
-            reasons.add(name)
     words = {t.text for t in tokens}
-    if patterns["prediction"].search(text) or words & set(lexicon.TH_FUTURE):
-        reasons.add("prediction")
-    if words & set(lexicon.TH_QUESTION) or "?" in text:
+    for name, cue in _thai_cues().items():
+        if cue.search(text, words):
+            reasons.add(name)
+    if "?" in text:
         reasons.add("question")
+    patterns = _thai_patterns()
+    if patterns["advice_opening"].search(text):
+        reasons.add("advice")
     if QUOTE.search(text):
         reasons.add("quote")
     if (_thai_entities(tokens) or patterns["organisation"].search(text)

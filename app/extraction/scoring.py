@@ -4,18 +4,19 @@ from __future__ import annotations
 import math
 
 THRESHOLD = 0.5
-BIAS = -1.4
+BIAS = -1.0
 WEIGHTS = {
-    "number": 1.0,
+    "number": 1.2,
     "percentage": 0.8,
     "quantity": 0.8,
     "date": 0.7,
     "duration": 0.6,
     "superlative": 0.9,
     "comparison": 0.6,
-    "attribution": 0.9,
+    "attribution": 1.0,
     "quote": 0.3,
-    "named_entity": 0.8,
+    "named_entity": 1.1,
+    "event": 0.5,
     "opinion": -2.4,
     "prediction": -2.2,
     "advice": -2.4,

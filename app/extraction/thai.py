@@ -5,7 +5,7 @@ appositions. A space ends a sentence unless the words around it show that the se
 """
 from __future__ import annotations
 
-from app.extraction import lexicon
+from app.extraction import dates, lexicon
 from app.extraction.tokens import Token
 
 MIN_SENTENCE = 25  # characters; a shorter piece is an adjunct or a fragment
@@ -21,6 +21,12 @@ TITLES = tuple(sorted(lexicon.TH_TITLES, key=len, reverse=True))
 PERSONAL_TITLES = ("นาย", "นาง", "น.ส.", "ดร.", "พล.", "พ.ต.", "พ.อ.", "ร.ต.", "ศ.", "รศ.", "ผศ.",
                    "นพ.", "พญ.", "ม.ร.ว.", "คุณ", "หม่อม")
 UNITS = frozenset(lexicon.TH_UNITS) | frozenset(lexicon.TH_DURATION_UNITS)
+MONTHS = frozenset(dates.TH_MONTHS)
+ERAS = frozenset(("พ.ศ.", "ค.ศ.", "พ.", "ค."))
+APPOSITIVE_TITLES = tuple(t for t in TITLES if t not in ("นาย", "นาง", "นางสาว", "น.ส.", "ดร."))
+ADJUNCT_MARKERS = ("เมื่อ", "ใน", "ตั้งแต่", "เนื่องจาก", "เนื่องใน", "หลังจาก", "ก่อนหน้า", "ระหว่าง",
+                   "ช่วง", "ตาม", "ณ", "จาก", "สำหรับ", "ภายใน")
+ADJUNCT_VERBS = frozenset(("ผ่าน", "มา", "ครบ", "ครบรอบ", "เริ่ม", "ผ่านมา", "เกิด", "ถึง"))
 
 
 def _quote_depths(tokens: list[Token]) -> list[int]:
@@ -48,22 +54,67 @@ def _chunk_around(tokens: list[Token], index: int, step: int) -> str:
     return "".join(reversed(words) if step < 0 else words)
 
 
-def _continues(left: Token, right: Token, left_chunk: str, right_chunk: str) -> bool:
-    """Say whether the words around a space show one sentence going on."""
+def _is_adjunct(tokens: list[Token]) -> bool:
+    """Say whether the words so far are only a time, place or reason phrase (no verb yet)."""
+    words = [t.text for t in tokens if not t.is_space]
+    if not words or not "".join(words[:2]).startswith(ADJUNCT_MARKERS):
+        return False
+    pos = lexicon.thai_pos_unigram()
+    return not any(pos.get(w, "").startswith("V") and w not in ADJUNCT_VERBS for w in words[1:])
+
+
+def _quote_is_sentence(tokens: list[Token], index: int) -> bool:
+    """Say whether the quotation opening at `index` is followed by its speaker ("” เขากล่าว")."""
+    depth = 0
+    for i in range(index, len(tokens)):
+        depth += sum(c in OPENING for c in tokens[i].text) - sum(c in CLOSING for c in tokens[i].text)
+        if depth <= 0 and i > index:
+            following = [t.text for t in tokens[i + 1 : i + 8]]
+            return any(w in lexicon.TH_SPEECH_VERBS for w in following)
+    return False
+
+
+def _continues(tokens: list[Token], i: int, sentence_start: int) -> bool:
+    """Say whether the words around the space tokens[i] show one sentence going on."""
+    left, right = tokens[i - 1], tokens[i + 1]
     l, r = left.text, right.text
-    if any(c.isdigit() for c in l + r) or r in UNITS or l.endswith("."):
+    left_chunk, right_chunk = _chunk_around(tokens, i, -1), _chunk_around(tokens, i, 1)
+    ends_in_figure = l[-1:].isdigit() or (
+        len(left_chunk) <= SHORT_CHUNK and _chunk_before(tokens, i)[-1:].isdigit()
+    )
+    if (r in UNITS and l[-1:].isdigit()) or l.endswith("."):
+        return True
+    if (l in MONTHS or l in lexicon.TH_BEFORE_NUMBER) and (r[:1].isdigit() or r in ERAS):
         return True
     if l in lexicon.TH_CONTINUES_AFTER or r in lexicon.TH_ATTACHES_LEFT:
         return True
-    if right_chunk.startswith(TITLES):
+    if _is_adjunct([t for t in tokens[:i] if t.start >= sentence_start]):
+        return True
+    if r[0] in OPENING:
+        return not _quote_is_sentence(tokens, i + 1) and l[-1:] not in CLOSING
+    if l[-1:] in CLOSING:
+        return any(w in lexicon.TH_SPEECH_VERBS for w in _words_after(tokens, i, 6))
+    if right_chunk.startswith(APPOSITIVE_TITLES) and not ends_in_figure:
         return True  # an apposition: "name title"
     if left_chunk.startswith(PERSONAL_TITLES) and len(left_chunk) <= 20:
         return True  # "title first-name" then the family name
-    if len(left_chunk) <= SHORT_CHUNK or len(right_chunk) <= SHORT_CHUNK:
+    if (len(left_chunk) <= SHORT_CHUNK and not ends_in_figure) or len(right_chunk) <= SHORT_CHUNK:
         return True
-    if l.isascii() or r.isascii() or l in CLOSING or r[0] in CLOSING:
+    if l[-1:].isascii() and l[-1:].isalpha() or r[:1].isascii() and r[:1].isalpha():
         return True
     return lexicon.thai_pos_unigram().get(r, "") in NON_STARTING_POS
+
+
+def _chunk_before(tokens: list[Token], i: int) -> str:
+    """Return the chunk before the left chunk of the space at i."""
+    j = i - 1
+    while j >= 0 and not tokens[j].is_space:
+        j -= 1
+    return _chunk_around(tokens, j, -1) if j > 0 else ""
+
+
+def _words_after(tokens: list[Token], i: int, count: int) -> list[str]:
+    return [t.text for t in tokens[i + 1 : i + 1 + count * 2] if not t.is_space][:count]
 
 
 def sentence_spans(tokens: list[Token], start: int, end: int) -> list[tuple[int, int]]:
@@ -73,12 +124,9 @@ def sentence_spans(tokens: list[Token], start: int, end: int) -> list[tuple[int,
     for i, token in enumerate(tokens):
         if not token.is_space or i == 0 or i + 1 >= len(tokens) or depths[i] > 0:
             continue
-        left, right = tokens[i - 1], tokens[i + 1]
         if token.start - sentence_start < MIN_SENTENCE or end - token.end < MIN_SENTENCE // 2:
             continue
-        if right.text in SENTENCE_STARTERS or not _continues(
-            left, right, _chunk_around(tokens, i, -1), _chunk_around(tokens, i, 1)
-        ):
+        if tokens[i + 1].text in SENTENCE_STARTERS or not _continues(tokens, i, sentence_start):
             spans.append((sentence_start, token.start))
             sentence_start = token.end
     spans.append((sentence_start, end))
