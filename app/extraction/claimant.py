@@ -12,17 +12,28 @@ SPEECH_TAIL = frozenset(("ทิ้งท้าย", "เพิ่มเติ�
 LEADING_ADJUNCTS = ("เมื่อ", "ใน", "ล่าสุด", "ด้าน", "ขณะที่", "ทั้งนี้", "โดย", "ส่วน", "ต่อมา",
                     "ก่อนหน้านี้", "วันนี้", "เช่นเดียวกับ", "และ", "แต่", "ซึ่ง", "พร้อม", "นอกจากนี้")
 AUXILIARIES = ("ได้ออกมา", "ออกมา", "ได้ให้", "ได้", "ยัง", "ก็", "จึง", "เคย", "ก็ได้", "ยังได้")
-APPOSITIVE_TITLES = tuple(t for t in lexicon.TH_TITLES if not t.endswith(".") and t not in
-                          ("นาย", "นาง", "นางสาว"))
+APPOSITIVE_TITLES = tuple(sorted(
+    (t for t in lexicon.TH_TITLES if t not in lexicon.TH_PERSONAL_TITLES), key=len, reverse=True
+))
+PERSONAL_TITLES = lexicon.TH_PERSONAL_TITLES
+HONORIFICS = re.compile(r"^(?:Mr|Mrs|Ms|Dr|Prof|Gen|Lt|Col|Capt|Pol)\.?\s+|^(?:"
+                        + "|".join(map(re.escape, lexicon.TH_PERSONAL_TITLES)) + ")")
+TH_ACCORDING = re.compile(
+    r"(?:^|\s)(?:ตาม|ข้อมูล|อ้างอิง|รายงาน|ผลสำรวจ|เอกสาร)[^\s]{0,25}?(?:ของ|จาก)(?P<who>[^\s(]{3,60})"
+)
 CLOSING_QUOTES = "”\"»’"
 STOP_WORDS = frozenset(("ว่า", ",", "และ", "แต่", "ขณะที่"))
 
-_WHO = r"(?P<who>(?:the\s+)?(?:[A-Z][\w.'’-]*)(?:\s+(?:of\s+the\s+|of\s+|de\s+)?[A-Z][\w.'’-]*){0,5}|he|she|they|He|She|They)"
-_VERBS = "|".join(lexicon.EN_SPEECH_VERBS)
+_NAME = r"(?:[A-Z][\w.'’-]*)(?:\s+(?:of\s+the\s+|of\s+|de\s+|and\s+)?[A-Z][\w.'’-]*){0,5}"
+_WHO = rf"(?P<who>(?:the\s+)?{_NAME}|he|she|they|He|She|They|police|the [a-z]+(?: [a-z]+)?)"
+_VERBS = "|".join(lexicon.EN_SPEECH_VERBS + ("found", "ruled", "estimated", "said in a statement"))
 EN_AFTER_QUOTE = re.compile(rf"[”\"]\s*,?\s*{_WHO}\s+(?:{_VERBS})\b")
 EN_VERB_FIRST = re.compile(rf"[”\"]\s*,?\s*(?:{_VERBS})\s+{_WHO}")
-EN_SUBJECT = re.compile(rf"^(?:[^,]*,\s+)?{_WHO}(?:,\s[^,]{{3,80}},)?\s+(?:{_VERBS})\b")
+EN_TRAILING = re.compile(rf",\s+{_WHO}\s+(?:{_VERBS})\b[^,]*\.?$")
 EN_ACCORDING = re.compile(r"\baccording to\s+(?P<who>(?:the\s+)?[A-Z][^,.;]{1,60})", re.I)
+EN_VERB = re.compile(rf"\b(?:{_VERBS})\b")
+EN_NAME_BEFORE = re.compile(rf"(?P<who>(?:the\s+)?{_NAME})\s*(?:,[^,]{{3,90}},\s*)?$")
+EN_PRONOUN_BEFORE = re.compile(r"(?:^|\s)(?P<who>[Hh]e|[Ss]he|[Tt]hey)\s*$")
 
 
 def _strip_adjuncts(chunks: list[str]) -> list[str]:
@@ -63,7 +74,13 @@ def _speaker(words: list[Token]) -> tuple[str | None, str | None]:
     if not chunks:
         return None, None
     chunks[-1] = _strip_auxiliaries(chunks[-1])
-    chunks = [c for c in chunks if c]
+    chunks = [c for c in chunks if c and not c.startswith("(")]
+    if not chunks:
+        return None, None
+    if chunks[0].startswith(PERSONAL_TITLES):
+        # "นายสมชาย ใจดี อธิบดี..." : title, first name and family name, then the role
+        size = 2 if len(chunks) > 1 and not chunks[1].startswith(APPOSITIVE_TITLES) else 1
+        return " ".join(chunks[:size]), " ".join(chunks[size:]) or None
     split = next((i for i, c in enumerate(chunks) if c.startswith(APPOSITIVE_TITLES)), len(chunks))
     name = " ".join(chunks[:split]) or None
     title = " ".join(chunks[split:]) or None
@@ -75,25 +92,38 @@ def thai_speaker(tokens: list[Token]) -> tuple[str | None, str | None]:
     words = [i for i, t in enumerate(tokens) if not t.is_space]
     for position in reversed(range(len(words))):
         i = words[position]
-        if tokens[i].text not in SPEECH:
+        word = tokens[i].text
+        glued = word.endswith("ว่า") and word[:-3] in SPEECH  # newmm keeps "กล่าวว่า" whole
+        if word not in SPEECH and not glued:
             continue
-        after = [tokens[j].text for j in words[position + 1 : position + 9]]
+        if position and tokens[words[position - 1]].text == "พร้อม":
+            continue  # "..., พร้อมระบุว่า": the same speaker goes on
+        after = ["ว่า"] if glued else []
+        after += [tokens[j].text for j in words[position + 1 : position + 9]]
         before = tokens[:i]
         stop = max((k for k, t in enumerate(before) if t.text in STOP_WORDS
                     or t.text[-1:] in CLOSING_QUOTES), default=-1)
         trailing_only = all(w in SPEECH_TAIL or w in CLOSING_QUOTES for w in after)
         if "ว่า" in after or (trailing_only and stop >= 0 and before[stop].text[-1:] in CLOSING_QUOTES):
             return _speaker(before[stop + 1 :])
+    match = TH_ACCORDING.search("".join(t.text for t in tokens))
+    if match:
+        return match.group("who"), None
     return None, None
 
 
 def english_speaker(text: str) -> str | None:
     """Return who an English sentence attributes its statement to."""
-    for pattern in (EN_AFTER_QUOTE, EN_VERB_FIRST, EN_ACCORDING, EN_SUBJECT):
+    for pattern in (EN_AFTER_QUOTE, EN_VERB_FIRST, EN_ACCORDING, EN_TRAILING):
         match = pattern.search(text)
         if match:
-            who = match.group("who").strip()
-            return re.sub(r"^the\s+", "the ", who)
+            return match.group("who").strip()
+    verb = EN_VERB.search(text)
+    if verb:
+        before = text[: verb.start()].rstrip()
+        match = EN_NAME_BEFORE.search(before) or EN_PRONOUN_BEFORE.search(before)
+        if match:
+            return match.group("who").strip()
     return None
 
 
@@ -114,8 +144,10 @@ class ClaimantResolver:
             name = self.titles.get(title, title)
         if not name:
             return None
+        bare = HONORIFICS.sub("", name).split()
         for known in reversed(self.names):
-            if name != known and name in known.split(" "):
+            parts = HONORIFICS.sub("", known).split()
+            if name != known and bare and all(w in parts for w in bare) and len(parts) > len(bare):
                 name = known
                 break
         if name not in self.names:

@@ -12,6 +12,7 @@ PARAGRAPH = re.compile(r"[^\n]+")
 THAI_CHAR = re.compile(r"[\u0e00-\u0e7f]")
 LATIN_CHAR = re.compile(r"[A-Za-z]")
 OPEN_QUOTES, CLOSE_QUOTES = "“\"'‘«", "”\"'’»"
+CONTINUATIONS = ("และ", "ซึ่ง", "โดย", "รวมถึง", "ทั้งนี้", "and ", "which ", "while ")
 MIN_STATEMENT = 15  # characters; shorter pieces are headlines, datelines or fragments
 
 
@@ -41,6 +42,7 @@ class _Article:
         self.norm: NormalizedText = normalize(source)
         self.language = language if language in ("th", "en") else None
         self.resolver = claimant.ClaimantResolver()
+        self.previous_claimant: str | None = None
 
     def units(self):
         """Yield (start, end, language, tokens, claimant) for every sentence or clause."""
@@ -70,6 +72,9 @@ class _Article:
             found = claimant.english_speaker(text[start:end])
             who = self.resolver.resolve(found)
             points = clauses.english_split_points(text, start, end)
+        if who is None and text[start:end].startswith(CONTINUATIONS):
+            who = self.previous_claimant
+        self.previous_claimant = who
 
         def positive(a: int, b: int) -> bool:
             reasons = self.score(a, b, language, sentence_tokens, who)[1]

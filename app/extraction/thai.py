@@ -18,8 +18,7 @@ SENTENCE_STARTERS = frozenset((
     "ก่อนหน้านี้", "สำหรับ", "โดยล่าสุด", "ดังนั้น", "จากนั้น", "หลังจากนั้น", "ทว่า",
 ))
 TITLES = tuple(sorted(lexicon.TH_TITLES, key=len, reverse=True))
-PERSONAL_TITLES = ("นาย", "นาง", "น.ส.", "ดร.", "พล.", "พ.ต.", "พ.อ.", "ร.ต.", "ศ.", "รศ.", "ผศ.",
-                   "นพ.", "พญ.", "ม.ร.ว.", "คุณ", "หม่อม")
+PERSONAL_TITLES = lexicon.TH_PERSONAL_TITLES
 UNITS = frozenset(lexicon.TH_UNITS) | frozenset(lexicon.TH_DURATION_UNITS)
 MONTHS = frozenset(dates.TH_MONTHS)
 ERAS = frozenset(("พ.ศ.", "ค.ศ.", "พ.", "ค."))
@@ -88,7 +87,8 @@ def _continues(tokens: list[Token], i: int, sentence_start: int) -> bool:
         return True
     if l in lexicon.TH_CONTINUES_AFTER or r in lexicon.TH_ATTACHES_LEFT:
         return True
-    if _is_adjunct([t for t in tokens[:i] if t.start >= sentence_start]):
+    clause_start = max([sentence_start] + [t.end for t in tokens[:i] if t.text == "ว่า"])
+    if _is_adjunct([t for t in tokens[:i] if t.start >= clause_start]):
         return True
     if r[0] in OPENING:
         return not _quote_is_sentence(tokens, i + 1) and l[-1:] not in CLOSING
@@ -98,6 +98,8 @@ def _continues(tokens: list[Token], i: int, sentence_start: int) -> bool:
         return True  # an apposition: "name title"
     if left_chunk.startswith(PERSONAL_TITLES) and len(left_chunk) <= 20:
         return True  # "title first-name" then the family name
+    if _chunk_before(tokens, i).startswith(PERSONAL_TITLES) and not ends_in_figure:
+        return True  # "title first-name family-name" then a role in apposition
     if (len(left_chunk) <= SHORT_CHUNK and not ends_in_figure) or len(right_chunk) <= SHORT_CHUNK:
         return True
     if l[-1:].isascii() and l[-1:].isalpha() or r[:1].isascii() and r[:1].isalpha():
