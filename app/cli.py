@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import json
 import sys
+from pathlib import Path
 
 import click
 from flask import Flask
 from flask.cli import AppGroup
 
 from app.extensions import db
+from app.extraction import extract_claims
 from app.models import Role
 from app.services import accounts, demo, tokens
 from app.services.actors import SYSTEM
@@ -16,6 +19,7 @@ from app.services.errors import DomainError
 
 users_cli = AppGroup("users", help="Manage user accounts and API tokens.")
 demo_cli = AppGroup("demo", help="Load the demo admin and article.")
+claims_cli = AppGroup("claims", help="Find check-worthy claims in text.")
 
 
 def _fail(error: DomainError) -> None:
@@ -92,9 +96,47 @@ def load_demo() -> None:
         click.echo("The password is shown only this once.")
     verb = "Loaded" if created else "Already loaded:"
     click.echo(f"{verb} demo article #{article.id}: {article.title}")
+    click.echo(f"{len(article.appearances)} claims found in it; see the Queue at /queue:")
+    for appearance in article.appearances:
+        click.echo(f"  [{appearance.claim.score:.2f}] {appearance.claim.text[:100]}")
+
+
+def _read_text(path: str) -> str:
+    """Read a UTF-8 text file (or standard input for "-"), with a clear error otherwise."""
+    try:
+        data = sys.stdin.buffer.read() if path == "-" else Path(path).read_bytes()
+        return data.decode("utf-8-sig")
+    except OSError as error:
+        raise click.ClickException(f"Cannot read {path}: {error.strerror}") from None
+    except UnicodeDecodeError:
+        raise click.ClickException(f"{path} is not UTF-8 text.") from None
+
+
+@claims_cli.command("extract")
+@click.argument("file", type=click.Path(dir_okay=False, allow_dash=True))
+@click.option("--lang", type=click.Choice(["th", "en", "auto"]), default="auto", show_default=True)
+@click.option("--all", "include_all", is_flag=True, help="List every sentence with its score.")
+@click.option("--json", "as_json", is_flag=True, help="Print a JSON array.")
+def extract(file: str, lang: str, include_all: bool, as_json: bool) -> None:
+    """Print the check-worthy claims of a text file."""
+    text = _read_text(file)
+    found = extract_claims(text, language=None if lang == "auto" else lang, include_all=include_all)
+    if as_json:
+        click.echo(json.dumps([c.as_dict() for c in found], ensure_ascii=False, indent=2))
+        return
+    for claim in found:
+        mark = "*" if claim.checkworthy else " "
+        click.echo(f"{mark} {claim.score:.2f}  {claim.start:>6}-{claim.end:<6} {claim.text}")
+        details = ", ".join(claim.reasons)
+        extra = [f"claimant: {claim.claimant}"] if claim.claimant else []
+        extra += [f"dates: {', '.join(claim.dates)}"] if claim.dates else []
+        extra += [f"numbers: {', '.join(map(str, claim.numbers))}"] if claim.numbers else []
+        click.echo(f"        {details}{'; ' if extra else ''}{'; '.join(extra)}")
+    click.echo(f"{sum(c.checkworthy for c in found)} check-worthy of {len(found)} shown.")
 
 
 def register_commands(app: Flask) -> None:
     """Add the command groups to the app."""
     app.cli.add_command(users_cli)
     app.cli.add_command(demo_cli)
+    app.cli.add_command(claims_cli)

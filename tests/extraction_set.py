@@ -1,4 +1,5 @@
 """Load the annotated extraction set (tests/data/extraction) and score the extractor on it."""
+
 from __future__ import annotations
 
 import json
@@ -42,10 +43,13 @@ def load_article(path: Path) -> Article:
                 parts.append(" ")
                 position += 1
             parts.append(text)
-            units.append(Unit(position, position + len(text), checkworthy, rest[0] if rest else None))
+            units.append(
+                Unit(position, position + len(text), checkworthy, rest[0] if rest else None)
+            )
             position += len(text)
-    return Article(data["id"], data["language"], data.get("domain", ""), "".join(parts),
-                   tuple(units))
+    return Article(
+        data["id"], data["language"], data.get("domain", ""), "".join(parts), tuple(units)
+    )
 
 
 def load_set() -> list[Article]:
@@ -66,9 +70,11 @@ class Scores:
     claimant_accuracy: float
 
     def line(self, label: str) -> str:
-        return (f"{label:<8} units={self.units:<4} positives={self.positives:<4} "
-                f"precision={self.precision:.3f} recall={self.recall:.3f} f1={self.f1:.3f} "
-                f"AP={self.average_precision:.3f} claimant={self.claimant_accuracy:.3f}")
+        return (
+            f"{label:<8} units={self.units:<4} positives={self.positives:<4} "
+            f"precision={self.precision:.3f} recall={self.recall:.3f} f1={self.f1:.3f} "
+            f"AP={self.average_precision:.3f} claimant={self.claimant_accuracy:.3f}"
+        )
 
 
 def _overlap(a: int, b: int, c: int, d: int) -> int:
@@ -111,9 +117,15 @@ def evaluate(articles: list[Article], extract, threshold: float) -> Scores:
             hits += 1
             precisions.append(hits / k)
     attributed = [(u, c) for u, p, _, c in rows if u.checkworthy and p and u.claimant]
-    claimant_ok = sum(1 for u, c in attributed if c is not None and _same_claimant(u.claimant, c.claimant))
+    claimant_ok = sum(
+        1 for u, c in attributed if c is not None and _same_claimant(u.claimant, c.claimant)
+    )
     return Scores(
-        units=len(rows), positives=tp + fn, precision=precision, recall=recall, f1=f1,
+        units=len(rows),
+        positives=tp + fn,
+        precision=precision,
+        recall=recall,
+        f1=f1,
         average_precision=sum(precisions) / len(precisions) if precisions else 0.0,
         claimant_accuracy=claimant_ok / len(attributed) if attributed else 0.0,
     )
@@ -131,8 +143,11 @@ def main() -> None:
         return extract_claims(text, include_all=True)
 
     print(f"annotated set: {len(articles)} articles, threshold {THRESHOLD}")
-    for label, subset in (("all", articles), ("thai", [a for a in articles if a.language == "th"]),
-                          ("english", [a for a in articles if a.language == "en"])):
+    for label, subset in (
+        ("all", articles),
+        ("thai", [a for a in articles if a.language == "th"]),
+        ("english", [a for a in articles if a.language == "en"]),
+    ):
         print(evaluate(subset, extract, THRESHOLD).line(label))
     if "-v" in sys.argv:
         for article in articles:
@@ -140,8 +155,13 @@ def main() -> None:
                 if predicted != unit.checkworthy:
                     kind = "FN" if unit.checkworthy else "FP"
                     reasons = ",".join(best.reasons) if best else ""
-                    print(f"{kind} {article.id} {score:.2f} [{reasons}] {article.text[unit.start:unit.end][:100]}")
-                    if best and (best.start, best.end) != (unit.start, unit.end) and "-vv" in sys.argv:
+                    shown = article.text[unit.start : unit.end][:100]
+                    print(f"{kind} {article.id} {score:.2f} [{reasons}] {shown}")
+                    if (
+                        best
+                        and (best.start, best.end) != (unit.start, unit.end)
+                        and "-vv" in sys.argv
+                    ):
                         print(f"   candidate: {best.text[:200]}")
 
 

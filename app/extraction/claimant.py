@@ -1,4 +1,5 @@
 """Who made a statement: attributions in Thai and English, resolved across an article."""
+
 from __future__ import annotations
 
 import re
@@ -9,24 +10,46 @@ from app.extraction.tokens import Token
 
 SPEECH = frozenset(lexicon.TH_SPEECH_VERBS)
 SPEECH_TAIL = frozenset(("ทิ้งท้าย", "เพิ่มเติม", "ต่อ", "ไว้", "ด้วย", "อีก", "ย้ำ", "สรุป", "ว่า"))
-LEADING_ADJUNCTS = ("เมื่อ", "ใน", "ล่าสุด", "ด้าน", "ขณะที่", "ทั้งนี้", "โดย", "ส่วน", "ต่อมา",
-                    "ก่อนหน้านี้", "วันนี้", "เช่นเดียวกับ", "และ", "แต่", "ซึ่ง", "พร้อม", "นอกจากนี้")
+LEADING_ADJUNCTS = (
+    "เมื่อ",
+    "ใน",
+    "ล่าสุด",
+    "ด้าน",
+    "ขณะที่",
+    "ทั้งนี้",
+    "โดย",
+    "ส่วน",
+    "ต่อมา",
+    "ก่อนหน้านี้",
+    "วันนี้",
+    "เช่นเดียวกับ",
+    "และ",
+    "แต่",
+    "ซึ่ง",
+    "พร้อม",
+    "นอกจากนี้",
+)
 AUXILIARIES = ("ได้ออกมา", "ออกมา", "ได้ให้", "ได้", "ยัง", "ก็", "จึง", "เคย", "ก็ได้", "ยังได้")
-APPOSITIVE_TITLES = tuple(sorted(
-    (t for t in lexicon.TH_TITLES if t not in lexicon.TH_PERSONAL_TITLES), key=len, reverse=True
-))
+APPOSITIVE_TITLES = tuple(
+    sorted(
+        (t for t in lexicon.TH_TITLES if t not in lexicon.TH_PERSONAL_TITLES), key=len, reverse=True
+    )
+)
 PERSONAL_TITLES = lexicon.TH_PERSONAL_TITLES
-HONORIFICS = re.compile(r"^(?:Mr|Mrs|Ms|Dr|Prof|Gen|Lt|Col|Capt|Pol)\.?\s+|^(?:"
-                        + "|".join(map(re.escape, lexicon.TH_PERSONAL_TITLES)) + ")")
+HONORIFICS = re.compile(
+    r"^(?:Mr|Mrs|Ms|Dr|Prof|Gen|Lt|Col|Capt|Pol)\.?\s+|^(?:"
+    + "|".join(map(re.escape, lexicon.TH_PERSONAL_TITLES))
+    + ")"
+)
 TH_ACCORDING = re.compile(
     r"(?:^|\s)(?:ตาม|ข้อมูล|อ้างอิง|รายงาน|ผลสำรวจ|เอกสาร)[^\s]{0,25}?(?:ของ|จาก)(?P<who>[^\s(]{3,60})"
 )
-CLOSING_QUOTES = "”\"»’"
+CLOSING_QUOTES = '”"»’'
 STOP_WORDS = frozenset(("ว่า", ",", "และ", "แต่", "ขณะที่"))
 
 _NAME = r"(?:[A-Z][\w.'’-]*)(?:\s+(?:of\s+the\s+|of\s+|de\s+|and\s+)?[A-Z][\w.'’-]*){0,5}"
 _WHO = rf"(?P<who>(?:the\s+)?{_NAME}|he|she|they|He|She|They|police|the [a-z]+(?: [a-z]+)?)"
-_VERBS = "|".join(lexicon.EN_SPEECH_VERBS + ("found", "ruled", "estimated", "said in a statement"))
+_VERBS = "|".join((*lexicon.EN_SPEECH_VERBS, "found", "ruled", "estimated", "said in a statement"))
 EN_AFTER_QUOTE = re.compile(rf"[”\"]\s*,?\s*{_WHO}\s+(?:{_VERBS})\b")
 EN_VERB_FIRST = re.compile(rf"[”\"]\s*,?\s*(?:{_VERBS})\s+{_WHO}")
 EN_TRAILING = re.compile(rf",\s+{_WHO}\s+(?:{_VERBS})\b[^,]*\.?$")
@@ -43,7 +66,7 @@ def _strip_adjuncts(chunks: list[str]) -> list[str]:
     if chunks and chunks[0].startswith(LEADING_ADJUNCTS):
         for adjunct in sorted(LEADING_ADJUNCTS, key=len, reverse=True):
             if chunks[0].startswith(adjunct) and len(chunks[0]) > len(adjunct) + 1:
-                chunks[0] = chunks[0][len(adjunct):]
+                chunks[0] = chunks[0][len(adjunct) :]
                 break
     return chunks
 
@@ -53,7 +76,7 @@ def _strip_auxiliaries(text: str) -> str:
     while changed:
         changed = False
         for aux in AUXILIARIES:
-            if text.endswith(aux) and len(text) > len(aux):
+            if text.endswith(aux):
                 text, changed = text[: -len(aux)].rstrip(), True
     return text
 
@@ -101,15 +124,36 @@ def thai_speaker(tokens: list[Token]) -> tuple[str | None, str | None]:
         after = ["ว่า"] if glued else []
         after += [tokens[j].text for j in words[position + 1 : position + 9]]
         before = tokens[:i]
-        stop = max((k for k, t in enumerate(before) if t.text in STOP_WORDS
-                    or t.text[-1:] in CLOSING_QUOTES), default=-1)
+        stop = max(
+            (
+                k
+                for k, t in enumerate(before)
+                if t.text in STOP_WORDS or t.text[-1:] in CLOSING_QUOTES
+            ),
+            default=-1,
+        )
         trailing_only = all(w in SPEECH_TAIL or w in CLOSING_QUOTES for w in after)
-        if "ว่า" in after or (trailing_only and stop >= 0 and before[stop].text[-1:] in CLOSING_QUOTES):
+        if "ว่า" in after or (
+            trailing_only and stop >= 0 and before[stop].text[-1:] in CLOSING_QUOTES
+        ):
             return _speaker(before[stop + 1 :])
     match = TH_ACCORDING.search("".join(t.text for t in tokens))
     if match:
         return match.group("who"), None
     return None, None
+
+
+def thai_mentioned_speaker(tokens: list[Token]) -> str | None:
+    """Return who a sentence says spoke without quoting them ("คิมตอกย้ำความสัมพันธ์...")."""
+    for i, token in enumerate(tokens):
+        if token.text in SPEECH and i and not tokens[i - 1].is_space:
+            j = i
+            while j > 0 and not tokens[j - 1].is_space:
+                j -= 1
+            name = _strip_auxiliaries("".join(t.text for t in tokens[j:i]))
+            if name and not name.startswith(LEADING_ADJUNCTS):
+                return name
+    return None
 
 
 def english_speaker(text: str) -> str | None:

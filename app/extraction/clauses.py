@@ -1,6 +1,8 @@
 """Split a sentence into clauses where it joins separate statements."""
+
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Callable
 
@@ -9,12 +11,24 @@ from app.extraction.thai import _quote_depths
 from app.extraction.tokens import Token
 
 MIN_CLAUSE = 12
+STRONG_MIN = 30  # characters each side for a causal or contrastive opener to part two clauses
+TH_STRONG = ("เนื่องจาก", "เพราะ", "แต่", "ขณะที่", "อย่างไรก็ตาม", "ส่วน")
+EN_STRONG = re.compile(r"^(?:because|but|while|although|whereas|though)\b", re.I)
 TH_OPENERS = tuple(sorted(lexicon.TH_CLAUSE_OPENERS, key=len, reverse=True))
-NEGATIVE_OPENERS = tuple(sorted(
-    lexicon.TH_ADVICE + lexicon.TH_ADVICE_OPENING + lexicon.TH_WISH + lexicon.TH_PREDICTION
-    + lexicon.TH_HOPE + lexicon.TH_OPINION + lexicon.TH_FUTURE + ("ต้องติดตาม", "ไม่รู้ว่า"),
-    key=len, reverse=True,
-))
+NEGATIVE_OPENERS = tuple(
+    sorted(
+        lexicon.TH_ADVICE
+        + lexicon.TH_ADVICE_OPENING
+        + lexicon.TH_WISH
+        + lexicon.TH_PREDICTION
+        + lexicon.TH_HOPE
+        + lexicon.TH_OPINION
+        + lexicon.TH_FUTURE
+        + ("ต้องติดตาม", "ไม่รู้ว่า"),
+        key=len,
+        reverse=True,
+    )
+)
 EN_OPENER = re.compile("|".join(re.escape(o) for o in lexicon.EN_CLAUSE_OPENERS), re.I)
 
 Polarity = Callable[[int, int], bool]
@@ -45,18 +59,25 @@ def english_split_points(text: str, start: int, end: int) -> list[int]:
     return points
 
 
-def split(start: int, end: int, points: list[int], positive: Polarity) -> list[tuple[int, int]]:
+def split(
+    start: int, end: int, points: list[int], positive: Polarity, strong: Polarity | None = None
+) -> list[tuple[int, int]]:
     """Cut [start, end) at the points where the clauses on either side differ in check-worthiness.
 
     Clauses that agree stay together: "X rose and Y fell" is one statement of fact, while
     "X rose, but experts expect a fall" joins a fact to a prediction.
     """
     bounds = [start, *[p for p in points if start + MIN_CLAUSE <= p <= end - MIN_CLAUSE], end]
-    parts = [(a, b) for a, b in zip(bounds, bounds[1:], strict=False)]
+    parts = [(a, b) for a, b in itertools.pairwise(bounds)]
     merged = [parts[0]]
     for part in parts[1:]:
         previous = merged[-1]
-        if positive(*previous) == positive(*part):
+        separate = (
+            strong is not None
+            and strong(*part)
+            and min(previous[1] - previous[0], part[1] - part[0]) >= STRONG_MIN
+        )
+        if not separate and positive(*previous) == positive(*part):
             merged[-1] = (previous[0], part[1])
         else:
             merged.append(part)

@@ -1,4 +1,5 @@
 """Find dates and years in Thai and English text and normalize them to ISO 8601."""
+
 from __future__ import annotations
 
 import re
@@ -6,18 +7,48 @@ from datetime import date
 
 BE_OFFSET = 543
 TH_MONTHS = {
-    "มกราคม": 1, "กุมภาพันธ์": 2, "มีนาคม": 3, "เมษายน": 4, "พฤษภาคม": 5, "มิถุนายน": 6,
-    "กรกฎาคม": 7, "สิงหาคม": 8, "กันยายน": 9, "ตุลาคม": 10, "พฤศจิกายน": 11, "ธันวาคม": 12,
-    "ม.ค.": 1, "ก.พ.": 2, "มี.ค.": 3, "เม.ย.": 4, "พ.ค.": 5, "มิ.ย.": 6, "ก.ค.": 7, "ส.ค.": 8,
-    "ก.ย.": 9, "ต.ค.": 10, "พ.ย.": 11, "ธ.ค.": 12,
+    "มกราคม": 1,
+    "กุมภาพันธ์": 2,
+    "มีนาคม": 3,
+    "เมษายน": 4,
+    "พฤษภาคม": 5,
+    "มิถุนายน": 6,
+    "กรกฎาคม": 7,
+    "สิงหาคม": 8,
+    "กันยายน": 9,
+    "ตุลาคม": 10,
+    "พฤศจิกายน": 11,
+    "ธันวาคม": 12,
+    "ม.ค.": 1,
+    "ก.พ.": 2,
+    "มี.ค.": 3,
+    "เม.ย.": 4,
+    "พ.ค.": 5,
+    "มิ.ย.": 6,
+    "ก.ค.": 7,
+    "ส.ค.": 8,
+    "ก.ย.": 9,
+    "ต.ค.": 10,
+    "พ.ย.": 11,
+    "ธ.ค.": 12,
 }
 EN_MONTHS = {
     name: number
     for number, names in enumerate(
-        [("january", "jan"), ("february", "feb"), ("march", "mar"), ("april", "apr"),
-         ("may",), ("june", "jun"), ("july", "jul"), ("august", "aug"),
-         ("september", "sep", "sept"), ("october", "oct"), ("november", "nov"),
-         ("december", "dec")],
+        [
+            ("january", "jan"),
+            ("february", "feb"),
+            ("march", "mar"),
+            ("april", "apr"),
+            ("may",),
+            ("june", "jun"),
+            ("july", "jul"),
+            ("august", "aug"),
+            ("september", "sep", "sept"),
+            ("october", "oct"),
+            ("november", "nov"),
+            ("december", "dec"),
+        ],
         start=1,
     )
     for name in names
@@ -104,7 +135,12 @@ def find_dates(text: str) -> list[tuple[int, int, str]]:
 def has_date_mention(text: str) -> bool:
     """Say whether the text names a day, a month or a year (with or without the year)."""
     return bool(
-        TH_DAY_MONTH_YEAR.search(text) or TH_MONTH_YEAR.search(text) or ERA_YEAR.search(text)
-        or TH_BARE_YEAR.search(text) or EN_MONTH_DAY_YEAR.search(text)
-        or EN_DAY_MONTH_YEAR.search(text) or EN_YEAR.search(text) or ISO_DATE.search(text)
+        TH_DAY_MONTH_YEAR.search(text)
+        or TH_MONTH_YEAR.search(text)
+        or ERA_YEAR.search(text)
+        or TH_BARE_YEAR.search(text)
+        or EN_MONTH_DAY_YEAR.search(text)
+        or EN_DAY_MONTH_YEAR.search(text)
+        or EN_YEAR.search(text)
+        or ISO_DATE.search(text)
     )

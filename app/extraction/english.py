@@ -1,4 +1,5 @@
-"""English sentences: split at ., ! and ? unless they end an abbreviation, an initial or a number."""
+"""English sentences: split at . ! ? unless they end an abbreviation, an initial or a number."""
+
 from __future__ import annotations
 
 import re
@@ -23,8 +24,10 @@ def sentence_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """Split text[start:end] into sentence spans (offsets into text)."""
     spans, sentence_start = [], start
     for match in _END.finditer(text, start, end):
-        if text[match.start()] == "." and match.group() == "." and _is_abbreviation(
-            text, match.start()
+        if (
+            text[match.start()] == "."
+            and match.group() == "."
+            and _is_abbreviation(text, match.start())
         ):
             continue
         spans.append((sentence_start, match.end()))

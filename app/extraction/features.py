@@ -1,6 +1,8 @@
 """Features of a sentence or clause that make it check-worthy, or not."""
+
 from __future__ import annotations
 
+import itertools
 import re
 from functools import cache
 
@@ -94,7 +96,7 @@ def _thai_entities(tokens: list[Token]) -> bool:
     gazetteer = lexicon.thai_gazetteer()
     words = [t.text for t in tokens if not t.is_space]
     return any(w in gazetteer for w in words) or any(
-        a + b in gazetteer for a, b in zip(words, words[1:], strict=False)
+        a + b in gazetteer for a, b in itertools.pairwise(words)
     )
 
 
@@ -113,8 +115,12 @@ def thai_reasons(text: str, tokens: list[Token]) -> set[str]:
         reasons.add("advice")
     if QUOTE.search(text):
         reasons.add("quote")
-    if (_thai_entities(tokens) or patterns["organisation"].search(text)
-            or patterns["person_title"].search(text) or LATIN_NAME.search(text)):
+    if (
+        _thai_entities(tokens)
+        or patterns["organisation"].search(text)
+        or patterns["person_title"].search(text)
+        or LATIN_NAME.search(text)
+    ):
         reasons.add("named_entity")
     return reasons
 

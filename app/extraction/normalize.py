@@ -1,4 +1,5 @@
 """Normalize text for analysis while remembering where every character came from."""
+
 from __future__ import annotations
 
 import re

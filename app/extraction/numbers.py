@@ -1,4 +1,5 @@
 """Find numbers, percentages, quantities and durations, and normalize the numbers."""
+
 from __future__ import annotations
 
 import re
@@ -7,9 +8,19 @@ from dataclasses import dataclass
 from app.extraction import lexicon
 
 _MULTIPLIERS = {
-    "ล้านล้าน": 10**12, "พันล้าน": 10**9, "ร้อยล้าน": 10**8, "สิบล้าน": 10**7, "ล้าน": 10**6,
-    "แสน": 10**5, "หมื่น": 10**4, "พัน": 10**3, "trillion": 10**12, "billion": 10**9,
-    "million": 10**6, "thousand": 10**3, "bn": 10**9,
+    "ล้านล้าน": 10**12,
+    "พันล้าน": 10**9,
+    "ร้อยล้าน": 10**8,
+    "สิบล้าน": 10**7,
+    "ล้าน": 10**6,
+    "แสน": 10**5,
+    "หมื่น": 10**4,
+    "พัน": 10**3,
+    "trillion": 10**12,
+    "billion": 10**9,
+    "million": 10**6,
+    "thousand": 10**3,
+    "bn": 10**9,
 }
 _MULT = "|".join(sorted(map(re.escape, _MULTIPLIERS), key=len, reverse=True))
 NUMBER = re.compile(

@@ -1,9 +1,10 @@
 """Text in, claim candidates out: normalize, segment, score, attribute."""
+
 from __future__ import annotations
 
 import re
 
-from app.extraction import clauses, claimant, dates, english, features, numbers, scoring, thai
+from app.extraction import claimant, clauses, dates, english, features, numbers, scoring, thai
 from app.extraction.normalize import NormalizedText, clean_span, normalize
 from app.extraction.tokens import Token, thai_tokens
 from app.extraction.types import ClaimCandidate
@@ -30,9 +31,14 @@ def _trim(text: str, start: int, end: int, quotes: bool = False) -> tuple[int, i
         end -= 1
     if quotes and end - start > 2 and text[start] in OPEN_QUOTES and text[end - 1] in CLOSE_QUOTES:
         inner = text[start + 1 : end - 1]
-        if not any(q in inner for q in "“”\""):
+        if not any(q in inner for q in '“”"'):
             start, end = start + 1, end - 1
     return start, end
+
+
+def _is_bare_quote(sentence: str) -> bool:
+    """Say whether a sentence is nothing but a quotation."""
+    return len(sentence) > 2 and sentence[0] in OPEN_QUOTES and sentence[-1] in CLOSE_QUOTES
 
 
 class _Article:
@@ -43,6 +49,14 @@ class _Article:
         self.language = language if language in ("th", "en") else None
         self.resolver = claimant.ClaimantResolver()
         self.previous_claimant: str | None = None
+        self.last_speaker: str | None = None
+
+    def _mentioned(self, language: str, tokens: list[Token]) -> str | None:
+        """Return who the sentence says spoke, resolved, to attribute a quotation that follows."""
+        if language != "th":
+            return None
+        name = claimant.thai_mentioned_speaker(tokens)
+        return self.resolver.resolve(name) if name else None
 
     def units(self):
         """Yield (start, end, language, tokens, claimant) for every sentence or clause."""
@@ -74,19 +88,27 @@ class _Article:
             points = clauses.english_split_points(text, start, end)
         if who is None and text[start:end].startswith(CONTINUATIONS):
             who = self.previous_claimant
+        elif who is None and _is_bare_quote(text[start:end]):
+            who = self.last_speaker  # a quotation introduced by the sentence before
         self.previous_claimant = who
+        self.last_speaker = who or self._mentioned(language, sentence_tokens) or self.last_speaker
 
         def positive(a: int, b: int) -> bool:
             reasons = self.score(a, b, language, sentence_tokens, who)[1]
             return not reasons & scoring.NEGATIVE
 
-        for a, b in clauses.split(start, end, points, positive):
+        def strong(a: int, b: int) -> bool:
+            piece = text[a:b].lstrip(",; ")
+            return piece.startswith(clauses.TH_STRONG) or bool(clauses.EN_STRONG.match(piece))
+
+        for a, b in clauses.split(start, end, points, positive, strong):
             a, b = _trim(text, a, b)
             if b > a:
                 yield a, b, language, sentence_tokens, who
 
-    def score(self, start: int, end: int, language: str, tokens: list[Token],
-              who: str | None) -> tuple[float, set[str]]:
+    def score(
+        self, start: int, end: int, language: str, tokens: list[Token], who: str | None
+    ) -> tuple[float, set[str]]:
         """Return the score and reasons of the unit [start, end)."""
         piece = self.norm.text[start:end]
         if language == "th":
@@ -100,8 +122,9 @@ class _Article:
             reasons.add("fragment")
         return scoring.score(reasons), reasons
 
-    def candidate(self, start: int, end: int, language: str, tokens: list[Token],
-                  who: str | None) -> ClaimCandidate:
+    def candidate(
+        self, start: int, end: int, language: str, tokens: list[Token], who: str | None
+    ) -> ClaimCandidate:
         """Build the candidate for a unit, with offsets into the original input."""
         value, reasons = self.score(start, end, language, tokens, who)
         piece = self.norm.text[start:end]
@@ -121,8 +144,9 @@ class _Article:
         )
 
 
-def extract_claims(text: str, language: str | None = None,
-                   include_all: bool = False) -> list[ClaimCandidate]:
+def extract_claims(
+    text: str, language: str | None = None, include_all: bool = False
+) -> list[ClaimCandidate]:
     """Return the check-worthy claims of an article (every unit with `include_all`)."""
     article = _Article(text, language)
     candidates = [article.candidate(*unit) for unit in article.units()]

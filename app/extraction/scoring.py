@@ -1,4 +1,5 @@
 """Turn reasons into a check-worthiness score between 0 and 1."""
+
 from __future__ import annotations
 
 import math

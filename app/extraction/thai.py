@@ -3,6 +3,7 @@
 Thai writes no full stop; a space separates sentences, but also clauses, names, numbers and
 appositions. A space ends a sentence unless the words around it show that the sentence goes on.
 """
+
 from __future__ import annotations
 
 from app.extraction import dates, lexicon
@@ -11,20 +12,83 @@ from app.extraction.tokens import Token
 MIN_SENTENCE = 25  # characters; a shorter piece is an adjunct or a fragment
 SHORT_CHUNK = 8  # a chunk this short beside a space is part of a name or a phrase
 OPENING, CLOSING = "“(\"'«‘[", "”)\"'»’]"
-NON_STARTING_POS = ("VACT", "VSTA", "VATT", "XVAE", "XVAM", "XVBM", "XVMM", "XVBB", "RPRE",
-                    "JCRG", "JCMP", "ADVN", "ADVS", "CLTV", "CNIT", "NCNM", "DIBQ", "PREL")
-SENTENCE_STARTERS = frozenset((
-    "ทั้งนี้", "นอกจากนี้", "อย่างไรก็ตาม", "ขณะเดียวกัน", "ด้าน", "ล่าสุด", "ต่อมา",
-    "ก่อนหน้านี้", "สำหรับ", "โดยล่าสุด", "ดังนั้น", "จากนั้น", "หลังจากนั้น", "ทว่า",
-))
+NON_STARTING_POS = (
+    "VACT",
+    "VSTA",
+    "VATT",
+    "XVAE",
+    "XVAM",
+    "XVBM",
+    "XVMM",
+    "XVBB",
+    "RPRE",
+    "JCRG",
+    "JCMP",
+    "ADVN",
+    "ADVS",
+    "CLTV",
+    "CNIT",
+    "NCNM",
+    "DIBQ",
+    "PREL",
+)
+SENTENCE_STARTERS = frozenset(
+    (
+        "ทั้งนี้",
+        "นอกจากนี้",
+        "อย่างไรก็ตาม",
+        "ขณะเดียวกัน",
+        "ด้าน",
+        "ล่าสุด",
+        "ต่อมา",
+        "ก่อนหน้านี้",
+        "สำหรับ",
+        "โดยล่าสุด",
+        "ดังนั้น",
+        "จากนั้น",
+        "หลังจากนั้น",
+        "ทว่า",
+    )
+)
 TITLES = tuple(sorted(lexicon.TH_TITLES, key=len, reverse=True))
 PERSONAL_TITLES = lexicon.TH_PERSONAL_TITLES
 UNITS = frozenset(lexicon.TH_UNITS) | frozenset(lexicon.TH_DURATION_UNITS)
 MONTHS = frozenset(dates.TH_MONTHS)
+CLAUSE_OPENERS = frozenset(lexicon.TH_CLAUSE_OPENERS)
+TIME_OPENERS = (
+    "ในวัน",
+    "ในปี",
+    "ในเดือน",
+    "ในช่วง",
+    "ในสัปดาห์",
+    "เมื่อวัน",
+    "เมื่อปี",
+    "เมื่อเดือน",
+    "เมื่อช่วง",
+    "เมื่อเวลา",
+    "ตั้งแต่วัน",
+    "ตั้งแต่ปี",
+    "ล่าสุด",
+    "ก่อนหน้านี้",
+)
 ERAS = frozenset(("พ.ศ.", "ค.ศ.", "พ.", "ค."))
 APPOSITIVE_TITLES = tuple(t for t in TITLES if t not in ("นาย", "นาง", "นางสาว", "น.ส.", "ดร."))
-ADJUNCT_MARKERS = ("เมื่อ", "ใน", "ตั้งแต่", "เนื่องจาก", "เนื่องใน", "หลังจาก", "ก่อนหน้า", "ระหว่าง",
-                   "ช่วง", "ตาม", "ณ", "จาก", "สำหรับ", "ภายใน")
+ADJUNCT_MARKERS = (
+    "เมื่อ",
+    "ใน",
+    "ตั้งแต่",
+    "เนื่องจาก",
+    "เนื่องใน",
+    "หลังจาก",
+    "ก่อนหน้า",
+    "ระหว่าง",
+    "ช่วง",
+    "ตาม",
+    "ณ",
+    "จาก",
+    "สำหรับ",
+    "ภายใน",
+)
 ADJUNCT_VERBS = frozenset(("ผ่าน", "มา", "ครบ", "ครบรอบ", "เริ่ม", "ผ่านมา", "เกิด", "ถึง"))
 
 
@@ -42,6 +106,11 @@ def _quote_depths(tokens: list[Token]) -> list[int]:
                 depth = max(0, depth - 1)
         depths.append(depth)
     return depths
+
+
+def _opens_complement(word: str) -> bool:
+    """Say whether a word is "ว่า" (that), alone or glued to its verb ("กล่าวว่า")."""
+    return word == "ว่า" or (word.endswith("ว่า") and word[:-3] in lexicon.TH_SPEECH_VERBS)
 
 
 def _chunk_around(tokens: list[Token], index: int, step: int) -> str:
@@ -66,7 +135,9 @@ def _quote_is_sentence(tokens: list[Token], index: int) -> bool:
     """Say whether the quotation opening at `index` is followed by its speaker ("” เขากล่าว")."""
     depth = 0
     for i in range(index, len(tokens)):
-        depth += sum(c in OPENING for c in tokens[i].text) - sum(c in CLOSING for c in tokens[i].text)
+        depth += sum(c in OPENING for c in tokens[i].text) - sum(
+            c in CLOSING for c in tokens[i].text
+        )
         if depth <= 0 and i > index:
             following = [t.text for t in tokens[i + 1 : i + 8]]
             return any(w in lexicon.TH_SPEECH_VERBS for w in following)
@@ -76,23 +147,35 @@ def _quote_is_sentence(tokens: list[Token], index: int) -> bool:
 def _continues(tokens: list[Token], i: int, sentence_start: int) -> bool:
     """Say whether the words around the space tokens[i] show one sentence going on."""
     left, right = tokens[i - 1], tokens[i + 1]
-    l, r = left.text, right.text
+    lw, rw = left.text, right.text
     left_chunk, right_chunk = _chunk_around(tokens, i, -1), _chunk_around(tokens, i, 1)
-    ends_in_figure = l[-1:].isdigit() or (
+    ends_in_figure = lw[-1:].isdigit() or (
         len(left_chunk) <= SHORT_CHUNK and _chunk_before(tokens, i)[-1:].isdigit()
     )
-    if (r in UNITS and l[-1:].isdigit()) or l.endswith("."):
+    if (rw in UNITS and lw[-1:].isdigit()) or lw.endswith("."):
         return True
-    if (l in MONTHS or l in lexicon.TH_BEFORE_NUMBER) and (r[:1].isdigit() or r in ERAS):
+    if (lw in MONTHS or lw in lexicon.TH_BEFORE_NUMBER) and (rw[:1].isdigit() or rw in ERAS):
         return True
-    if l in lexicon.TH_CONTINUES_AFTER or r in lexicon.TH_ATTACHES_LEFT:
+    if lw in lexicon.TH_CONTINUES_AFTER or _opens_complement(lw):
         return True
-    clause_start = max([sentence_start] + [t.end for t in tokens[:i] if t.text == "ว่า"])
+    if right_chunk.startswith(TIME_OPENERS) and not ends_in_figure:
+        return False  # "... ในวันครบรอบนี้ เกาหลีเหนือ...": a time phrase opens the next sentence
+    if rw in lexicon.TH_ATTACHES_LEFT:
+        return True
+    clause_start = max(
+        [sentence_start]
+        + [
+            t.end if _opens_complement(t.text) else t.start
+            for k, t in enumerate(tokens[:i])
+            if _opens_complement(t.text)
+            or (k and tokens[k - 1].is_space and t.text in CLAUSE_OPENERS)
+        ]
+    )
     if _is_adjunct([t for t in tokens[:i] if t.start >= clause_start]):
         return True
-    if r[0] in OPENING:
-        return not _quote_is_sentence(tokens, i + 1) and l[-1:] not in CLOSING
-    if l[-1:] in CLOSING:
+    if rw[0] in OPENING:
+        return not _quote_is_sentence(tokens, i + 1) and lw[-1:] not in CLOSING
+    if lw[-1:] in CLOSING:
         return any(w in lexicon.TH_SPEECH_VERBS for w in _words_after(tokens, i, 6))
     if right_chunk.startswith(APPOSITIVE_TITLES) and not ends_in_figure:
         return True  # an apposition: "name title"
@@ -102,9 +185,9 @@ def _continues(tokens: list[Token], i: int, sentence_start: int) -> bool:
         return True  # "title first-name family-name" then a role in apposition
     if (len(left_chunk) <= SHORT_CHUNK and not ends_in_figure) or len(right_chunk) <= SHORT_CHUNK:
         return True
-    if l[-1:].isascii() and l[-1:].isalpha() or r[:1].isascii() and r[:1].isalpha():
+    if (lw[-1:].isascii() and lw[-1:].isalpha()) or (rw[:1].isascii() and rw[:1].isalpha()):
         return True
-    return lexicon.thai_pos_unigram().get(r, "") in NON_STARTING_POS
+    return lexicon.thai_pos_unigram().get(rw, "") in NON_STARTING_POS
 
 
 def _chunk_before(tokens: list[Token], i: int) -> str:

@@ -1,4 +1,5 @@
 """Thai word tokens with their offsets."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass

@@ -1,4 +1,5 @@
 """The values the extractor returns."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -37,7 +38,13 @@ class ClaimCandidate:
     def as_dict(self) -> dict[str, object]:
         """Return the candidate as JSON-ready values."""
         return {
-            "text": self.text, "start": self.start, "end": self.end, "score": self.score,
-            "reasons": list(self.reasons), "claimant": self.claimant, "language": self.language,
-            "dates": list(self.dates), "numbers": list(self.numbers),
+            "text": self.text,
+            "start": self.start,
+            "end": self.end,
+            "score": self.score,
+            "reasons": list(self.reasons),
+            "claimant": self.claimant,
+            "language": self.language,
+            "dates": list(self.dates),
+            "numbers": list(self.numbers),
         }

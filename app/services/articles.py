@@ -12,7 +12,7 @@ from flask_babel import lazy_gettext as _l
 from sqlalchemy.orm import Session
 
 from app.models import Article, Role
-from app.services import audit
+from app.services import audit, extraction
 from app.services.actors import Actor
 from app.services.errors import InvalidInput, NotFound
 from app.services.permissions import require_role
@@ -70,6 +70,7 @@ def add_article(session: Session, actor: Actor, given: ArticleInput) -> tuple[Ar
     audit.record(
         session, actor, "article.create", article, after=audit.snapshot(article, ARTICLE_FIELDS)
     )
+    extraction.extract_article_claims(session, actor, article)
     return article, True
 
 

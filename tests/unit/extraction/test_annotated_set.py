@@ -1,0 +1,41 @@
+"""Quality on the annotated set (tests/data/extraction): the targets of the extraction issue."""
+
+import pytest
+
+from app.extraction import THRESHOLD, extract_claims
+from tests.extraction_set import evaluate, load_set
+
+ARTICLES = load_set()
+
+
+def _extract(text):
+    return extract_claims(text, include_all=True)
+
+
+@pytest.fixture(scope="module")
+def scores():
+    return evaluate(ARTICLES, _extract, THRESHOLD)
+
+
+def test_the_set_is_large_and_varied_enough():
+    languages = [a.language for a in ARTICLES]
+    assert languages.count("th") >= 30 and languages.count("en") >= 10
+    assert len({a.domain for a in ARTICLES}) >= 15
+    thai_digits = [a for a in ARTICLES if any("\u0e50" <= ch <= "\u0e59" for ch in a.text)]
+    assert len(thai_digits) >= 5
+
+
+def test_recall_and_precision_reach_the_targets(scores):
+    assert scores.recall >= 0.90, scores
+    assert scores.precision >= 0.85, scores
+
+
+def test_the_ranking_puts_check_worthy_units_first(scores):
+    assert scores.average_precision >= 0.90, scores
+
+
+@pytest.mark.parametrize("language", ["th", "en"])
+def test_each_language_holds_up_on_its_own(language):
+    subset = [a for a in ARTICLES if a.language == language]
+    result = evaluate(subset, _extract, THRESHOLD)
+    assert result.recall >= 0.85 and result.precision >= 0.80, result
