@@ -6,7 +6,7 @@ FLASK := $(BIN)/flask --app wsgi
 HOST ?= 127.0.0.1
 PORT ?= 5000
 
-.PHONY: run test lint translations extract-messages bench clean
+.PHONY: run test lint translations extract-messages eval bench bench-extraction clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -31,9 +31,18 @@ run: $(VENV)/.runtime translations
 test: $(VENV)/.dev translations
 	$(BIN)/python -m pytest
 
+# Quality of claim extraction on the annotated set (tests/data/extraction).
+eval: $(VENV)/.dev
+	$(BIN)/python -m tests.extraction_set
+
+bench: bench-extraction
+
+bench-extraction: $(VENV)/.dev
+	$(BIN)/python -m bench.extraction
+
 lint: $(VENV)/.dev
-	$(BIN)/ruff check app tests migrations
-	$(BIN)/ruff format --check app tests migrations/env.py
+	$(BIN)/ruff check app tests migrations bench
+	$(BIN)/ruff format --check app tests bench migrations/env.py
 
 # Refresh app/translations/messages.pot and the catalogs after changing user-facing strings.
 extract-messages: $(VENV)/.runtime

@@ -35,6 +35,8 @@ ACTION_LABELS = {
     "token.issue": _l("API token issued"),
     "token.revoke": _l("API token revoked"),
     "article.create": _l("Article added"),
+    "claim.create": _l("Claim found"),
+    "appearance.create": _l("Claim found in an article"),
 }
 
 OBJECT_LABELS = {
