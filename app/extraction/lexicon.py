@@ -72,6 +72,17 @@ TH_OPINION = (
     "เห็นด้วย",
     "ไม่เห็นด้วย",
     "ประณาม",
+    "ภูมิใจ",
+    "ตื่นเต้น",
+    "น่าห่วง",
+    "เป็นห่วง",
+    "กังวล",
+    "ท้อ",
+    "รู้สึก",
+    "เห็นควร",
+    "เชื่อมั่น",
+    "น่ากลัว",
+    "สุดยอด",
 )
 TH_PREDICTION = (
     "คาดว่า",
@@ -92,12 +103,20 @@ TH_PREDICTION = (
     "ตั้งเป้า",
     "เตรียม",
     "วางแผน",
+    "หาก",
+    "ถ้า",
+    "มีกำหนด",
 )
 TH_FUTURE = ("จะ",)
 TH_HOPE = ("หวังว่า", "หวังให้", "ตั้งความหวัง", "ปรารถนา")
 # Orders that only start a clause ("ห้ามกิน", but not "เขตห้ามทำประมง").
 TH_ADVICE_OPENING = ("ห้าม", "อย่า", "จงใจ", "จง", "รีบ", "ช่วยกัน", "ช่วยแชร์", "ส่งต่อ")
 TH_ADVICE = (
+    "เสนอว่า",
+    "เสนอให้",
+    "เรียกร้อง",
+    "ต้องให้",
+    "ขอร้อง",
     "ควร",
     "ขอแนะนำ",
     "แนะนำให้",
@@ -666,6 +685,17 @@ EN_OPINION = (
     "it is clear that",
     "probably",
     "praised",
+    "confident",
+    "worries",
+    "worried",
+    "proud",
+    "frankly",
+    "i want",
+    "we want",
+    "we welcome",
+    "nobody",
+    "i am sure",
+    "we are sure",
     "condemned",
 )
 EN_PREDICTION = (
@@ -697,6 +727,10 @@ EN_PREDICTION = (
     "aims to",
     "intends to",
     "projected",
+    "scheduled to",
+    "plans",
+    "planned",
+    "if",
 )
 EN_HOPE = ("hope", "hopes", "hoped", "hoping")
 EN_ADVICE = (

@@ -18,11 +18,11 @@ WEIGHTS = {
     "quote": 0.3,
     "named_entity": 1.1,
     "event": 0.5,
-    "opinion": -2.4,
-    "prediction": -2.2,
-    "advice": -2.4,
-    "wish": -2.6,
-    "question": -2.2,
+    "opinion": -3.2,
+    "prediction": -3.0,
+    "advice": -3.2,
+    "wish": -3.2,
+    "question": -2.6,
     "fragment": -2.0,
 }
 NEGATIVE = frozenset(name for name, weight in WEIGHTS.items() if weight < 0)
