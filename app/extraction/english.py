@@ -9,14 +9,24 @@ from app.extraction import lexicon
 # A sentence end: punctuation, closing quotes or brackets, then space and a likely sentence start.
 _END = re.compile(r"[.!?]+[\"'”’)\]]*(?=\s+[\"'“‘(\[]?[A-Z0-9])")
 _WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.]*)\.$")
+_NEXT_WORD = re.compile(r"\s+[\"'“‘]?([A-Z][a-z]*)")
+# Abbreviations that often end a sentence, and words that often begin one.
+FINAL_ABBREVIATIONS = frozenset(("a.m", "p.m", "etc", "inc", "ltd", "co", "corp", "jr", "sr"))
+SENTENCE_STARTERS = frozenset((
+    "The", "A", "An", "He", "She", "It", "They", "We", "I", "In", "On", "At", "This", "That",
+    "These", "Those", "But", "And", "Police", "Officials", "There", "His", "Her", "Its", "Their",
+))
 
 
 def _is_abbreviation(text: str, dot: int) -> bool:
-    """Say whether the full stop at `dot` ends an abbreviation or an initial."""
+    """Say whether the full stop at `dot` ends an abbreviation or an initial (and not also
+    the sentence: "at 9 a.m. The ..." ends one)."""
     match = _WORD_BEFORE.search(text, 0, dot + 1)
     if not match:
         return False
     word = match.group(1).lower()
+    if word in FINAL_ABBREVIATIONS and _NEXT_WORD.match(text, dot + 1):
+        return _NEXT_WORD.match(text, dot + 1).group(1) not in SENTENCE_STARTERS
     return word in lexicon.EN_ABBREVIATIONS or len(word) == 1 or "." in word
 
 

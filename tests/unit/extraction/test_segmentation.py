@@ -11,12 +11,13 @@ def _sentences(text):
 def test_english_splitter_knows_abbreviations():
     text = (
         "On Aug. 15, Dr. Somchai of the U.S. embassy said 3.5 million people were hit. "
-        '"It is bad," he said. Gen. Prayut left. What next?'
+        '"It is bad," he said. Gen. Prayut left at 9 a.m. The No. 3 team won. What next?'
     )
     assert _sentences(text) == [
         "On Aug. 15, Dr. Somchai of the U.S. embassy said 3.5 million people were hit.",
         '"It is bad," he said.',
-        "Gen. Prayut left.",
+        "Gen. Prayut left at 9 a.m.",
+        "The No. 3 team won.",
         "What next?",
     ]
 
