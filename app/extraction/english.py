@@ -12,10 +12,35 @@ _WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.]*)\.$")
 _NEXT_WORD = re.compile(r"\s+[\"'“‘]?([A-Z][a-z]*)")
 # Abbreviations that often end a sentence, and words that often begin one.
 FINAL_ABBREVIATIONS = frozenset(("a.m", "p.m", "etc", "inc", "ltd", "co", "corp", "jr", "sr"))
-SENTENCE_STARTERS = frozenset((
-    "The", "A", "An", "He", "She", "It", "They", "We", "I", "In", "On", "At", "This", "That",
-    "These", "Those", "But", "And", "Police", "Officials", "There", "His", "Her", "Its", "Their",
-))
+SENTENCE_STARTERS = frozenset(
+    (
+        "The",
+        "A",
+        "An",
+        "He",
+        "She",
+        "It",
+        "They",
+        "We",
+        "I",
+        "In",
+        "On",
+        "At",
+        "This",
+        "That",
+        "These",
+        "Those",
+        "But",
+        "And",
+        "Police",
+        "Officials",
+        "There",
+        "His",
+        "Her",
+        "Its",
+        "Their",
+    )
+)
 
 
 def _is_abbreviation(text: str, dot: int) -> bool:
