@@ -54,6 +54,12 @@ class Config:
         self.WTF_CSRF_TIME_LIMIT = None
         self.SQLALCHEMY_ENGINE_OPTIONS = {"pool_pre_ping": True}
         self.PASSWORD_HASH_PARAMS = self.password_hash_params()
+        # Fetching web pages: private addresses only for tests and local development.
+        self.SATJA_FETCH_ALLOW_PRIVATE = env.get("SATJA_FETCH_ALLOW_PRIVATE") == "1"
+        self.SATJA_FETCH_TIMEOUT = float(env.get("SATJA_FETCH_TIMEOUT", 10))
+        self.SATJA_FETCH_MAX_BYTES = int(env.get("SATJA_FETCH_MAX_BYTES", 5 * 1024 * 1024))
+        # How background jobs run: "thread" (in-process, default) or "inline" (in the request).
+        self.SATJA_JOBS = env.get("SATJA_JOBS", "thread")
 
     def default_secret_key(self, instance_path: str) -> str:
         """Refuse to run without SECRET_KEY (overridden where a default is safe)."""
@@ -103,6 +109,7 @@ class TestingConfig(DevelopmentConfig):
         super().__init__(instance_path)
         if database_url:
             self.SQLALCHEMY_DATABASE_URI = database_url
+        self.SATJA_JOBS = "inline"  # jobs run where they are started, inside the test
         # Rate limiting stays on; tests that exercise it lower the limit.
         self.LOGIN_RATE_LIMIT = "1000 per minute"
         self.SATJA_ORG_URL = "http://localhost"

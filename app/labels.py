@@ -3,7 +3,7 @@
 from flask import Flask
 from flask_babel import lazy_gettext as _l
 
-from app.models import ClaimStatus, Role
+from app.models import ClaimStatus, JobStatus, Role
 
 ROLE_LABELS = {
     Role.VIEWER: _l("Viewer"),
@@ -23,6 +23,33 @@ STATUS_LABELS = {
 }
 
 
+JOB_STATUS_LABELS = {
+    JobStatus.QUEUED: _l("Waiting to start"),
+    JobStatus.RUNNING: _l("Running"),
+    JobStatus.FINISHED: _l("Finished"),
+    JobStatus.FAILED: _l("Failed"),
+}
+
+REASON_LABELS = {
+    "number": _l("number"),
+    "percentage": _l("percentage"),
+    "quantity": _l("quantity"),
+    "date": _l("date"),
+    "duration": _l("duration"),
+    "superlative": _l("record or superlative"),
+    "comparison": _l("comparison"),
+    "attribution": _l("attributed"),
+    "quote": _l("quotation"),
+    "named_entity": _l("named entity"),
+    "event": _l("event"),
+    "opinion": _l("opinion"),
+    "prediction": _l("prediction"),
+    "advice": _l("advice"),
+    "wish": _l("wish"),
+    "question": _l("question"),
+    "fragment": _l("fragment"),
+}
+
 LANGUAGE_LABELS = {"th": _l("Thai"), "en": _l("English"), "mixed": _l("Thai and English")}
 
 ACTION_LABELS = {
@@ -37,6 +64,7 @@ ACTION_LABELS = {
     "article.create": _l("Article added"),
     "claim.create": _l("Claim found"),
     "appearance.create": _l("Claim found in an article"),
+    "job.create": _l("Import started"),
 }
 
 OBJECT_LABELS = {
@@ -49,6 +77,7 @@ OBJECT_LABELS = {
     "verdicts": _l("Verdict"),
     "ratings": _l("Rating"),
     "comments": _l("Comment"),
+    "jobs": _l("Import"),
 }
 
 
@@ -71,4 +100,6 @@ def register(app: Flask) -> None:
             "language_labels": LANGUAGE_LABELS,
             "action_labels": ACTION_LABELS,
             "object_labels": OBJECT_LABELS,
+            "job_status_labels": JOB_STATUS_LABELS,
+            "reason_labels": REASON_LABELS,
         }

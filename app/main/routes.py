@@ -9,7 +9,7 @@ from app.extensions import csrf, db
 from app.i18n import LANG_COOKIE, supported_languages
 from app.main import bp
 from app.models import ClaimStatus
-from app.services import articles, claims, verdicts
+from app.services import claims, verdicts
 from app.web import actor, page_number, safe_next
 
 PER_PAGE = 25
@@ -34,22 +34,6 @@ def queue():
     return render_template("main/queue.html", page=page)
 
 
-@bp.route("/articles")
-@login_required
-def article_list():
-    """List the ingested articles, newest first."""
-    page = _paginate(articles.articles_query(actor()))
-    return render_template("main/articles.html", page=page)
-
-
-@bp.route("/articles/<int:article_id>")
-@login_required
-def article(article_id: int):
-    """Show one article's metadata and text."""
-    found = articles.get_article(db.session, actor(), article_id)
-    return render_template("main/article.html", article=found)
-
-
 @bp.route("/claims")
 @login_required
 def claim_list():
@@ -58,6 +42,14 @@ def claim_list():
     status = ClaimStatus(status_name) if status_name in set(ClaimStatus) else None
     page = _paginate(claims.claims_query(actor(), status))
     return render_template("main/claims.html", page=page, status=status, statuses=list(ClaimStatus))
+
+
+@bp.route("/claims/<int:claim_id>")
+@login_required
+def claim(claim_id: int):
+    """Show a claim: its text, score and reasons, and every article it appears in."""
+    found = claims.get_claim(db.session, actor(), claim_id)
+    return render_template("main/claim.html", claim=found)
 
 
 @bp.route("/reports")

@@ -4,6 +4,7 @@ from app.models.article import Appearance, Article
 from app.models.audit import AuditEvent
 from app.models.claim import Claim, ClaimStatus
 from app.models.comment import Comment
+from app.models.job import Job, JobStatus
 from app.models.source import Source, SourceType, Stance
 from app.models.user import ApiToken, Role, User
 from app.models.verdict import Rating, Verdict, VerdictState
@@ -16,6 +17,8 @@ __all__ = [
     "Claim",
     "ClaimStatus",
     "Comment",
+    "Job",
+    "JobStatus",
     "Rating",
     "Role",
     "Source",

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
-import unicodedata
 from dataclasses import dataclass
 from datetime import date
 
@@ -11,6 +9,7 @@ import sqlalchemy as sa
 from flask_babel import lazy_gettext as _l
 from sqlalchemy.orm import Session
 
+from app.ingest.text import body_digest, normalize_body
 from app.models import Article, Role
 from app.services import audit, extraction
 from app.services.actors import Actor
@@ -29,19 +28,9 @@ class ArticleInput:
     outlet: str | None = None
     author: str | None = None
     url: str | None = None
+    canonical_url: str | None = None
     published_on: date | None = None
     language: str = "th"
-
-
-def normalize_body(text: str) -> str:
-    """Return the stored form of a body: NFC, Unix newlines, no surrounding blank space."""
-    text = unicodedata.normalize("NFC", text).replace("\r\n", "\n").replace("\r", "\n")
-    return text.strip()
-
-
-def body_digest(body: str) -> str:
-    """Return the SHA-256 that identifies a normalized body."""
-    return hashlib.sha256(body.encode("utf-8")).hexdigest()
 
 
 def add_article(session: Session, actor: Actor, given: ArticleInput) -> tuple[Article, bool]:
@@ -51,7 +40,7 @@ def add_article(session: Session, actor: Actor, given: ArticleInput) -> tuple[Ar
     if not body:
         raise InvalidInput(_l("The article has no text."), field="text")
     digest = body_digest(body)
-    existing = session.scalar(sa.select(Article).where(Article.body_sha256 == digest))
+    existing = find_existing(session, given.canonical_url, digest)
     if existing is not None:
         return existing, False
     article = Article(
@@ -59,6 +48,7 @@ def add_article(session: Session, actor: Actor, given: ArticleInput) -> tuple[Ar
         outlet=given.outlet,
         author=given.author,
         url=given.url,
+        canonical_url=given.canonical_url,
         published_on=given.published_on,
         language=given.language,
         body=body,
@@ -74,10 +64,42 @@ def add_article(session: Session, actor: Actor, given: ArticleInput) -> tuple[Ar
     return article, True
 
 
-def articles_query(actor: Actor) -> sa.Select[tuple[Article]]:
-    """Return the query of articles, newest first (any signed-in user)."""
+def find_existing(session: Session, canonical: str | None, digest: str | None) -> Article | None:
+    """Return the stored article with this canonical URL or this body hash, if any."""
+    if canonical:
+        found = session.scalar(sa.select(Article).where(Article.canonical_url == canonical))
+        if found is not None:
+            return found
+    if digest:
+        return session.scalar(sa.select(Article).where(Article.body_sha256 == digest))
+    return None
+
+
+@dataclass(frozen=True)
+class ArticleFilter:
+    """Which articles to list; every field is optional."""
+
+    outlet: str | None = None
+    language: str | None = None
+    since: date | None = None
+    until: date | None = None
+
+
+def articles_query(actor: Actor, filters: ArticleFilter | None = None) -> sa.Select[tuple[Article]]:
+    """Return the query of articles matching the filters, newest first (any signed-in user)."""
     require_role(actor, Role.VIEWER)
-    return sa.select(Article).order_by(Article.ingested_at.desc(), Article.id.desc())
+    filters = filters or ArticleFilter()
+    query = sa.select(Article).order_by(Article.ingested_at.desc(), Article.id.desc())
+    if filters.outlet:
+        pattern = filters.outlet.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+        query = query.where(Article.outlet.ilike(f"%{pattern}%", escape="\\"))
+    if filters.language:
+        query = query.where(Article.language == filters.language)
+    if filters.since:
+        query = query.where(Article.published_on >= filters.since)
+    if filters.until:
+        query = query.where(Article.published_on <= filters.until)
+    return query
 
 
 def get_article(session: Session, actor: Actor, article_id: int) -> Article:

@@ -87,7 +87,7 @@ def test_unexpected_error_is_a_500_page_and_rolls_back(app, signed_in, client, m
     def explode(*args, **kwargs):
         raise RuntimeError("boom")
 
-    monkeypatch.setattr("app.main.routes.articles.articles_query", explode)
+    monkeypatch.setattr("app.articles.routes.articles.articles_query", explode)
     response = client.get("/articles", headers={"Accept-Language": "en"})
     assert response.status_code == 500
     assert "Nothing you entered was saved" in response.get_data(as_text=True)

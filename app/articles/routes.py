@@ -1,0 +1,178 @@
+"""Views: add articles in four ways, follow bulk imports, list and read articles."""
+
+from flask import flash, jsonify, redirect, render_template, request, url_for
+from flask_babel import gettext as _
+from flask_login import login_required
+from markupsafe import Markup, escape
+
+from app import jobs
+from app.articles import bp
+from app.articles.forms import ArticleFilterForm, BulkForm, FileForm, TextForm, UrlForm
+from app.articles.highlight import highlighted_paragraphs
+from app.extensions import db
+from app.services import articles, bulk, ingest
+from app.services import jobs as job_service
+from app.web import actor, attach_error, page_number
+
+FORMS = {"text": TextForm, "file": FileForm, "url": UrlForm, "bulk": BulkForm}
+
+
+def _submission(form, **given) -> ingest.Submission:
+    """Turn the metadata fields of a form into a submission."""
+    return ingest.Submission(
+        title=form.title.data,
+        outlet=form.outlet.data,
+        author=form.author.data,
+        published=form.published.data,
+        language=form.language.data or None,
+        **given,
+    )
+
+
+def _added(article, created: bool):
+    """Say what happened and show the article."""
+    link = Markup('<a href="{}">{}</a>').format(
+        url_for("articles.article", article_id=article.id), article.title
+    )
+    if created:
+        flash(Markup(escape(_("Article added: "))) + link, "success")
+    else:
+        flash(Markup(escape(_("This article is already stored: "))) + link, "info")
+    return redirect(url_for("articles.article", article_id=article.id))
+
+
+def _new_page(active: str, form, status: int = 200):
+    forms = {name: cls(formdata=None) for name, cls in FORMS.items()}
+    forms[active] = form
+    return render_template("articles/new.html", forms=forms, active=active), status
+
+
+@bp.route("/articles/new")
+@login_required
+def new():
+    """Show the four ways of adding an article."""
+    articles.articles_query(actor())  # viewers may look; the services refuse them on submit
+    return _new_page("text", TextForm(formdata=None))
+
+
+@bp.route("/articles/text", methods=["POST"])
+@login_required
+def add_text():
+    """Store pasted text."""
+    form = TextForm()
+    if not form.validate_on_submit():
+        return _new_page("text", form, 400)
+    given = _submission(form, text=form.text.data, url=form.url.data or None)
+    return _store(form, "text", lambda: ingest.ingest(db.session, actor(), given))
+
+
+@bp.route("/articles/file", methods=["POST"])
+@login_required
+def add_file():
+    """Store an uploaded file."""
+    form = FileForm()
+    if not form.validate_on_submit():
+        return _new_page("file", form, 400)
+    upload = form.file.data
+    given = _submission(form)
+    return _store(
+        form,
+        "file",
+        lambda: ingest.ingest_file(db.session, actor(), upload.filename, upload.read(), given),
+    )
+
+
+@bp.route("/articles/url", methods=["POST"])
+@login_required
+def add_url():
+    """Fetch a web page and store it."""
+    form = UrlForm()
+    if not form.validate_on_submit():
+        return _new_page("url", form, 400)
+    given = _submission(form, url=form.url.data)
+    return _store(form, "url", lambda: ingest.ingest(db.session, actor(), given))
+
+
+def _store(form, active: str, store):
+    """Run the service; show its refusal on the form, or the stored article."""
+    try:
+        article, created = store()
+    except ingest.IngestRefused as error:
+        attach_error(form, error)
+        return _new_page(active, form, error.status)
+    db.session.commit()
+    return _added(article, created)
+
+
+@bp.route("/articles/bulk", methods=["POST"])
+@login_required
+def add_bulk():
+    """Start a bulk import as a job and follow it."""
+    form = BulkForm()
+    if not form.validate_on_submit():
+        return _new_page("bulk", form, 400)
+    upload = form.file.data
+    data = upload.read()
+    try:
+        bulk.parse(upload.filename, data)
+        job = job_service.create_job(
+            db.session, actor(), "import", upload.filename, data.decode("utf-8-sig", "replace")
+        )
+    except ingest.IngestRefused as error:
+        attach_error(form, error)
+        return _new_page("bulk", form, error.status)
+    db.session.commit()
+    jobs.enqueue(bulk.JOB_TARGET, job.id)
+    return redirect(url_for("articles.import_job", job_id=job.id))
+
+
+@bp.route("/imports/<int:job_id>")
+@login_required
+def import_job(job_id: int):
+    """Show a bulk import's progress (updated by static/js/job-progress.js)."""
+    job = job_service.get_job(db.session, actor(), job_id)
+    return render_template("articles/job.html", job=job)
+
+
+@bp.route("/imports/<int:job_id>.json")
+@login_required
+def import_job_json(job_id: int):
+    """Return a bulk import's progress for the page to poll."""
+    job = job_service.get_job(db.session, actor(), job_id)
+    return jsonify(
+        id=job.id,
+        status=job.status.value,
+        total=job.total,
+        processed=job.processed,
+        percent=job.percent,
+        counts=job.counts,
+        failures=job.failures.get("lines", [])[:50],
+        error=job.error,
+        done=job.done,
+    )
+
+
+@bp.route("/articles")
+@login_required
+def article_list():
+    """List articles with filters."""
+    form = ArticleFilterForm(formdata=request.args)
+    filters = articles.ArticleFilter()
+    if form.validate():
+        filters = articles.ArticleFilter(
+            form.outlet.data or None, form.language.data or None, form.since.data, form.until.data
+        )
+    page = db.paginate(
+        articles.articles_query(actor(), filters), page=page_number(), per_page=25, error_out=False
+    )
+    args = {k: v for k, v in request.args.items() if k != "page"}
+    return render_template("articles/list.html", page=page, form=form, args=args)
+
+
+@bp.route("/articles/<int:article_id>")
+@login_required
+def article(article_id: int):
+    """Show an article with its claims highlighted, and the list of its claims."""
+    found = articles.get_article(db.session, actor(), article_id)
+    paragraphs = highlighted_paragraphs(found.body, found.appearances)
+    return render_template("articles/article.html", article=found, paragraphs=paragraphs)

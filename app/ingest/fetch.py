@@ -1,0 +1,157 @@
+"""Fetch a web page for ingestion, refusing private addresses (SSRF guard).
+
+Every hop (the first request and each redirect) resolves the host, refuses loopback, private,
+link-local, multicast and reserved addresses, and then connects to the address it checked, so a
+second DNS answer cannot slip a private address in. Limits: timeouts, at most 5 redirects, a size
+cap, and HTML or plain text only.
+"""
+
+from __future__ import annotations
+
+import ipaddress
+import re
+import socket
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from urllib.parse import urljoin, urlsplit
+
+import certifi
+import urllib3
+from urllib3.exceptions import HTTPError as Urllib3Error
+
+from app.ingest.errors import IngestError
+
+ACCEPTED_TYPES = ("text/html", "application/xhtml+xml", "text/plain")
+REDIRECTS = (301, 302, 303, 307, 308)
+USER_AGENT = "Satja/0.1 (fact-check claim tracker; +https://github.com/satja)"
+CHARSET = re.compile(r"charset=[\"']?([\w.-]+)", re.I)
+Resolver = Callable[[str, int], list[str]]
+
+
+def resolve(host: str, port: int) -> list[str]:
+    """Return the IP addresses a host name resolves to."""
+    try:
+        infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
+    except (socket.gaierror, UnicodeError):
+        raise IngestError("unreachable", f"cannot resolve {host}") from None
+    return list(dict.fromkeys(info[4][0] for info in infos))
+
+
+@dataclass(frozen=True)
+class Fetched:
+    """A fetched page: where it ended up, its type, and its body decoded."""
+
+    url: str
+    content_type: str
+    text: str
+
+
+@dataclass
+class Fetcher:
+    """Fetch pages over HTTP(S) within limits, refusing private addresses unless allowed."""
+
+    allow_private: bool = False
+    timeout: float = 10.0
+    max_bytes: int = 5 * 1024 * 1024
+    max_redirects: int = 5
+    resolver: Resolver = resolve
+    # Addresses allowed although private: only for tests that serve pages on loopback.
+    extra_allowed: frozenset[str] = field(default_factory=frozenset)
+
+    def fetch(self, url: str) -> Fetched:
+        """Return the page at url, following at most `max_redirects` redirects."""
+        for _ in range(self.max_redirects + 1):
+            response = self._request(url)
+            if response.status not in REDIRECTS:
+                return self._read(url, response)
+            location = response.headers.get("Location")
+            response.release_conn()
+            if not location:
+                raise IngestError("http_error", f"{response.status} without Location")
+            url = urljoin(url, location)
+        raise IngestError("too_many_redirects", url)
+
+    def checked_address(self, host: str, port: int) -> str:
+        """Resolve host and return an address to connect to; refuse non-public ones."""
+        addresses = self.resolver(host, port)
+        if not addresses:
+            raise IngestError("unreachable", f"no address for {host}")
+        for address in addresses:
+            ip = ipaddress.ip_address(address.split("%")[0])
+            if not (self.allow_private or ip.is_global or address in self.extra_allowed):
+                raise IngestError("refused", f"{host} is {address}, a non-public address")
+        return addresses[0]
+
+    def _request(self, url: str) -> urllib3.BaseHTTPResponse:
+        parts = urlsplit(url)
+        if parts.scheme not in ("http", "https") or not parts.hostname:
+            raise IngestError("bad_url", url)
+        try:
+            port = parts.port or (443 if parts.scheme == "https" else 80)
+        except ValueError:
+            raise IngestError("bad_url", url) from None
+        address = self.checked_address(parts.hostname, port)
+        pool = self._pool(parts.scheme, address, port, parts.hostname)
+        target = (parts.path or "/") + (f"?{parts.query}" if parts.query else "")
+        headers = {
+            "Host": parts.netloc,
+            "User-Agent": USER_AGENT,
+            "Accept": "text/html,application/xhtml+xml,text/plain;q=0.9",
+        }
+        try:
+            return pool.urlopen(
+                "GET",
+                target,
+                headers=headers,
+                redirect=False,
+                retries=False,
+                preload_content=False,
+                assert_same_host=False,
+            )
+        except Urllib3Error as error:
+            raise IngestError("unreachable", type(error).__name__) from None
+
+    def _pool(self, scheme: str, address: str, port: int, host: str):
+        timeout = urllib3.Timeout(connect=self.timeout, read=self.timeout)
+        if scheme == "https":
+            return urllib3.HTTPSConnectionPool(
+                address,
+                port,
+                timeout=timeout,
+                server_hostname=host,
+                assert_hostname=host,
+                cert_reqs="CERT_REQUIRED",
+                ca_certs=certifi.where(),
+                maxsize=1,
+            )
+        return urllib3.HTTPConnectionPool(address, port, timeout=timeout, maxsize=1)
+
+    def _read(self, url: str, response: urllib3.BaseHTTPResponse) -> Fetched:
+        try:
+            if response.status >= 400:
+                raise IngestError("http_error", str(response.status))
+            content_type = response.headers.get("Content-Type", "")
+            if content_type.split(";")[0].strip().lower() not in ACCEPTED_TYPES:
+                raise IngestError("unsupported_type", content_type or "no Content-Type")
+            body = bytearray()
+            for chunk in response.stream(64 * 1024):
+                body += chunk
+                if len(body) > self.max_bytes:
+                    raise IngestError("too_large", f"more than {self.max_bytes} bytes")
+        except Urllib3Error as error:
+            raise IngestError("unreachable", type(error).__name__) from None
+        finally:
+            response.release_conn()
+        return Fetched(url, content_type, _decode(bytes(body), content_type))
+
+
+def _decode(body: bytes, content_type: str) -> str:
+    """Decode a body with its declared charset, else UTF-8, else Thai Windows-874."""
+    declared = CHARSET.search(content_type) or CHARSET.search(body[:2048].decode("ascii", "ignore"))
+    candidates = [declared.group(1)] if declared else []
+    for encoding in [*candidates, "utf-8", "cp874"]:
+        try:
+            return body.decode(encoding)
+        except (UnicodeDecodeError, LookupError):
+            continue
+    raise IngestError("encoding")

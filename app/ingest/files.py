@@ -1,0 +1,54 @@
+"""Text of uploaded files: .txt, .html, .docx and .pdf."""
+
+from __future__ import annotations
+
+import io
+import zipfile
+from pathlib import PurePath
+
+from app.ingest.errors import IngestError
+from app.ingest.html import Page, extract_page
+from app.ingest.text import decode_text
+
+SUPPORTED = (".txt", ".html", ".htm", ".docx", ".pdf")
+
+
+def page_from_file(filename: str, data: bytes) -> Page:
+    """Return the text (and for HTML the metadata) of an uploaded file."""
+    suffix = PurePath(filename or "").suffix.lower()
+    if not data.strip():
+        raise IngestError("empty")
+    if suffix == ".txt":
+        return Page(text=decode_text(data))
+    if suffix in (".html", ".htm"):
+        return extract_page(decode_text(data))
+    if suffix == ".docx":
+        return Page(text=_docx_text(data))
+    if suffix == ".pdf":
+        return Page(text=_pdf_text(data))
+    raise IngestError("unsupported_type", suffix or filename)
+
+
+def _docx_text(data: bytes) -> str:
+    import docx
+
+    try:
+        document = docx.Document(io.BytesIO(data))
+    except (zipfile.BadZipFile, KeyError, ValueError) as error:
+        raise IngestError("corrupt", str(error)) from None
+    return "\n".join(paragraph.text for paragraph in document.paragraphs)
+
+
+def _pdf_text(data: bytes) -> str:
+    from pypdf import PdfReader
+    from pypdf.errors import PdfReadError
+
+    try:
+        reader = PdfReader(io.BytesIO(data))
+        pages = [page.extract_text() or "" for page in reader.pages]
+    except (PdfReadError, ValueError, KeyError, TypeError) as error:
+        raise IngestError("corrupt", str(error)) from None
+    text = "\n".join(pages)
+    if not text.strip():
+        raise IngestError("no_text_layer")
+    return text

@@ -1,0 +1,61 @@
+"""Background jobs (bulk imports now, exports later) and their progress."""
+
+from __future__ import annotations
+
+import enum
+from datetime import datetime
+from typing import TYPE_CHECKING, Any
+
+import sqlalchemy as sa
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from app.database import db, enum_column, utcnow
+
+if TYPE_CHECKING:
+    from app.models.user import User
+
+
+class JobStatus(enum.StrEnum):
+    """Where a job stands."""
+
+    QUEUED = "queued"
+    RUNNING = "running"
+    FINISHED = "finished"
+    FAILED = "failed"
+
+
+class Job(db.Model):
+    """A piece of long work with its progress, counts and per-line failures."""
+
+    __tablename__ = "jobs"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    kind: Mapped[str] = mapped_column(sa.String(40), index=True)
+    status: Mapped[JobStatus] = mapped_column(
+        enum_column(JobStatus, "job_status"), default=JobStatus.QUEUED
+    )
+    label: Mapped[str] = mapped_column(sa.String(300), default="")
+    # The job's input (the uploaded file's text); cleared when the job ends.
+    payload: Mapped[str | None] = mapped_column(sa.Text)
+    total: Mapped[int] = mapped_column(default=0)
+    processed: Mapped[int] = mapped_column(default=0)
+    counts: Mapped[dict[str, Any]] = mapped_column(default=dict)
+    failures: Mapped[dict[str, Any]] = mapped_column(default=dict)
+    error: Mapped[str | None] = mapped_column(sa.Text)
+    created_by_id: Mapped[int | None] = mapped_column(
+        sa.ForeignKey("users.id", ondelete="SET NULL"), index=True
+    )
+    created_at: Mapped[datetime] = mapped_column(default=utcnow, index=True)
+    started_at: Mapped[datetime | None]
+    finished_at: Mapped[datetime | None]
+
+    created_by: Mapped[User | None] = relationship()
+
+    @property
+    def percent(self) -> int:
+        """Return the share of work done, 0 to 100."""
+        return 100 if not self.total else min(100, round(100 * self.processed / self.total))
+
+    @property
+    def done(self) -> bool:
+        return self.status in (JobStatus.FINISHED, JobStatus.FAILED)

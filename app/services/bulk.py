@@ -1,0 +1,123 @@
+"""Bulk import: many articles from a JSON Lines or CSV file, each in its own savepoint."""
+
+from __future__ import annotations
+
+import logging
+from collections import Counter
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from sqlalchemy.orm import Session
+
+from app.extensions import db
+from app.ingest.bulk import Record, read_records
+from app.ingest.errors import IngestError
+from app.ingest.fetch import Fetcher
+from app.models import Job
+from app.services import ingest, jobs
+from app.services.actors import SYSTEM, Actor
+from app.services.errors import DomainError
+
+log = logging.getLogger(__name__)
+COMMIT_EVERY = 25
+JOB_TARGET = "app.services.bulk:run_job"
+Progress = Callable[[int, Counter, list[dict[str, object]]], None]
+
+
+@dataclass
+class ImportReport:
+    """What an import did: counts and, per failed line, why."""
+
+    counts: Counter = field(default_factory=Counter)
+    failures: list[dict[str, object]] = field(default_factory=list)
+
+    @property
+    def processed(self) -> int:
+        return sum(self.counts.values())
+
+
+def parse(filename: str, data: bytes) -> list[Record]:
+    """Read a bulk file, or raise IngestRefused when it is not one."""
+    try:
+        return read_records(filename, data)
+    except IngestError as error:
+        raise ingest.IngestRefused(error) from None
+
+
+def _submission(record: Record) -> ingest.Submission:
+    fields = record.fields
+    return ingest.Submission(
+        text=fields.get("text"),
+        html=fields.get("html"),
+        url=fields.get("url"),
+        title=fields.get("title"),
+        outlet=fields.get("outlet"),
+        author=fields.get("author"),
+        published=fields.get("published"),
+        language=fields.get("language"),
+    )
+
+
+def import_records(
+    session: Session,
+    actor: Actor,
+    records: list[Record],
+    progress: Progress | None = None,
+    fetch: Fetcher | None = None,
+) -> ImportReport:
+    """Ingest each record in its own savepoint, committing in batches; report per line."""
+    report = ImportReport()
+    for index, record in enumerate(records, start=1):
+        if record.error:
+            report.counts["failed"] += 1
+            report.failures.append({"line": record.line, "reason": record.error})
+        else:
+            _import_one(session, actor, record, report, fetch)
+        if index % COMMIT_EVERY == 0 or index == len(records):
+            session.commit()
+            if progress:
+                progress(index, report.counts, report.failures)
+    return report
+
+
+def _import_one(
+    session: Session, actor: Actor, record: Record, report: ImportReport, fetch: Fetcher | None
+) -> None:
+    savepoint = session.begin_nested()
+    try:
+        _, created = ingest.ingest(session, actor, _submission(record), fetch)
+    except DomainError as error:
+        savepoint.rollback()
+        report.counts["failed"] += 1
+        report.failures.append(
+            {"line": record.line, "reason": str(error.message), "code": error.code}
+        )
+        return
+    savepoint.commit()
+    report.counts["created" if created else "duplicates"] += 1
+
+
+def run_job(job_id: int) -> None:
+    """Run the bulk-import job `job_id` (called by the job runner)."""
+    session = db.session
+    job = session.get(Job, job_id)
+    actor = job.created_by or SYSTEM
+    try:
+        records = parse(job.label, (job.payload or "").encode("utf-8"))
+        jobs.start(job, len(records))
+        session.commit()
+
+        def progress(processed: int, counts: Counter, failures: list) -> None:
+            jobs.progress(job, processed, counts, failures)
+            session.commit()
+
+        import_records(session, actor, records, progress)
+        jobs.finish(job)
+    except DomainError as error:
+        session.rollback()
+        jobs.finish(job, str(error.message))
+    except Exception as error:  # a job must end, whatever happens, so its page stops waiting
+        log.exception("bulk import job %s failed", job_id)
+        session.rollback()
+        jobs.finish(job, f"{type(error).__name__}: {error}")
+    session.commit()
