@@ -13,13 +13,14 @@ from flask.cli import AppGroup
 from app.extensions import db
 from app.extraction import extract_claims
 from app.models import Role
-from app.services import accounts, demo, tokens
+from app.services import accounts, bulk, demo, tokens
 from app.services.actors import SYSTEM
 from app.services.errors import DomainError
 
 users_cli = AppGroup("users", help="Manage user accounts and API tokens.")
 demo_cli = AppGroup("demo", help="Load the demo admin and article.")
 claims_cli = AppGroup("claims", help="Find check-worthy claims in text.")
+articles_cli = AppGroup("articles", help="Add articles in bulk.")
 
 
 def _fail(error: DomainError) -> None:
@@ -135,8 +136,39 @@ def extract(file: str, lang: str, include_all: bool, as_json: bool) -> None:
     click.echo(f"{sum(c.checkworthy for c in found)} check-worthy of {len(found)} shown.")
 
 
+@articles_cli.command("import")
+@click.argument("file", type=click.Path(exists=True, dir_okay=False))
+@click.option("--as", "email", default=None, help="Record the articles as added by this user.")
+def import_articles(file: str, email: str | None) -> None:
+    """Import a JSON Lines or CSV file of articles (url, title, text or html, published...)."""
+    actor = SYSTEM
+    if email:
+        actor = accounts.find_by_email(db.session, email)
+        if actor is None:
+            raise click.ClickException(f"No user with the e-mail address {email}.")
+    try:
+        records = bulk.parse(file, Path(file).read_bytes())
+    except DomainError as error:
+        _fail(error)
+    with click.progressbar(length=len(records), label="Importing", show_pos=True) as bar:
+        done = [0]
+
+        def progress(processed: int, counts, failures) -> None:
+            bar.update(processed - done[0])
+            done[0] = processed
+
+        report = bulk.import_records(db.session, actor, records, progress)
+    counts = report.counts
+    click.echo(
+        f"created {counts['created']}, duplicates {counts['duplicates']}, failed {counts['failed']}"
+    )
+    for failure in report.failures:
+        click.echo(f"  line {failure['line']}: {failure['reason']}", err=True)
+
+
 def register_commands(app: Flask) -> None:
     """Add the command groups to the app."""
     app.cli.add_command(users_cli)
     app.cli.add_command(demo_cli)
     app.cli.add_command(claims_cli)
+    app.cli.add_command(articles_cli)

@@ -61,11 +61,15 @@ class Fetcher:
     def fetch(self, url: str) -> Fetched:
         """Return the page at url, following at most `max_redirects` redirects."""
         for _ in range(self.max_redirects + 1):
-            response = self._request(url)
-            if response.status not in REDIRECTS:
-                return self._read(url, response)
-            location = response.headers.get("Location")
-            response.release_conn()
+            pool, response = self._request(url)
+            try:
+                if response.status not in REDIRECTS:
+                    return self._read(url, response)
+                location = response.headers.get("Location")
+            finally:
+                response.drain_conn()
+                response.close()
+                pool.close()
             if not location:
                 raise IngestError("http_error", f"{response.status} without Location")
             url = urljoin(url, location)
@@ -78,11 +82,13 @@ class Fetcher:
             raise IngestError("unreachable", f"no address for {host}")
         for address in addresses:
             ip = ipaddress.ip_address(address.split("%")[0])
-            if not (self.allow_private or ip.is_global or address in self.extra_allowed):
+            public = ip.is_global and not (ip.is_multicast or ip.is_reserved)
+            if not (self.allow_private or public or address in self.extra_allowed):
                 raise IngestError("refused", f"{host} is {address}, a non-public address")
         return addresses[0]
 
-    def _request(self, url: str) -> urllib3.BaseHTTPResponse:
+    def _request(self, url: str):
+        """Send a GET to the checked address; return the connection pool and the response."""
         parts = urlsplit(url)
         if parts.scheme not in ("http", "https") or not parts.hostname:
             raise IngestError("bad_url", url)
@@ -99,7 +105,7 @@ class Fetcher:
             "Accept": "text/html,application/xhtml+xml,text/plain;q=0.9",
         }
         try:
-            return pool.urlopen(
+            response = pool.urlopen(
                 "GET",
                 target,
                 headers=headers,
@@ -109,7 +115,9 @@ class Fetcher:
                 assert_same_host=False,
             )
         except Urllib3Error as error:
+            pool.close()
             raise IngestError("unreachable", type(error).__name__) from None
+        return pool, response
 
     def _pool(self, scheme: str, address: str, port: int, host: str):
         timeout = urllib3.Timeout(connect=self.timeout, read=self.timeout)
@@ -140,8 +148,6 @@ class Fetcher:
                     raise IngestError("too_large", f"more than {self.max_bytes} bytes")
         except Urllib3Error as error:
             raise IngestError("unreachable", type(error).__name__) from None
-        finally:
-            response.release_conn()
         return Fetched(url, content_type, _decode(bytes(body), content_type))
 
 

@@ -31,8 +31,9 @@ def decode_text(data: bytes) -> str:
             text = data.decode(encoding)
         except UnicodeDecodeError:
             continue
-        if encoding == "cp874" and (not THAI.search(text) or STRAY_MARK.search(text)):
-            break  # not Thai either: some other encoding we do not guess at
+        thai = len(THAI.findall(text))
+        if encoding == "cp874" and (not thai or len(STRAY_MARK.findall(text)) > thai // 50):
+            break  # not Thai either (a typo aside): some other encoding we do not guess at
         if len(CONTROL.findall(text)) > max(3, len(text) // 1000):
             raise IngestError("binary")
         return text
