@@ -29,9 +29,14 @@ def create_app(config_class: type[Config] | None = None, **config_args: Any) -> 
 
 
 def _sqlite_connect(dbapi_connection: Any, _record: Any) -> None:
-    """Let SQLAlchemy manage transactions (so SAVEPOINT works) and enforce foreign keys."""
+    """Let SQLAlchemy manage transactions (so SAVEPOINT works) and enforce foreign keys.
+
+    Write-ahead logging lets pages be read while a background import writes.
+    """
     dbapi_connection.isolation_level = None
     dbapi_connection.execute("PRAGMA foreign_keys=ON")
+    dbapi_connection.execute("PRAGMA busy_timeout=10000")
+    dbapi_connection.execute("PRAGMA journal_mode=WAL")
 
 
 def _sqlite_begin(connection: sa.Connection) -> None:

@@ -105,13 +105,15 @@ class TestingConfig(DevelopmentConfig):
     ENV_NAME = "testing"
     TESTING = True
 
-    def __init__(self, instance_path: str, database_url: str | None = None) -> None:
+    def __init__(self, instance_path: str, database_url: str | None = None, **overrides) -> None:
         super().__init__(instance_path)
         if database_url:
             self.SQLALCHEMY_DATABASE_URI = database_url
         self.SATJA_JOBS = "inline"  # jobs run where they are started, inside the test
         # Rate limiting stays on; tests that exercise it lower the limit.
         self.LOGIN_RATE_LIMIT = "1000 per minute"
+        for name, value in overrides.items():  # a test's own settings
+            setattr(self, name, value)
         self.SATJA_ORG_URL = "http://localhost"
 
     def default_secret_key(self, instance_path: str) -> str:

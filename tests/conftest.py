@@ -130,10 +130,16 @@ class AuthActions:
     def logout(self):
         return self.post("/logout", {}, form_page="/queue")
 
-    def post(self, path: str, data: dict, form_page: str | None = None, **kwargs):
-        """Post `data` to `path` with the CSRF token of the page that holds the form."""
+    def post(self, path: str, data: dict, form_page: str | None = None, prefix: str = "", **kwargs):
+        """Post `data` to `path` with the CSRF token of the page that holds the form.
+
+        A form built with a prefix ("text") names its fields "text-title" and so on.
+        """
         token = csrf_token(self.client, form_page or path)
-        return self.client.post(path, data={**data, "csrf_token": token}, **kwargs)
+        data = {**data, "csrf_token": token}
+        if prefix:
+            data = {f"{prefix}-{key}": value for key, value in data.items()}
+        return self.client.post(path, data=data, **kwargs)
 
 
 @pytest.fixture

@@ -58,7 +58,7 @@ class BulkForm(SatjaForm):
     """A JSON Lines or CSV file of articles."""
 
     file = FileField(_l("Bulk file (.jsonl or .csv)"), validators=[FileRequired()])
-    submit = SubmitField(_l("Import"))
+    submit = SubmitField(_l("Start the import"))
 
 
 class ArticleFilterForm(SatjaForm):

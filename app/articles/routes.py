@@ -17,6 +17,11 @@ from app.web import actor, attach_error, page_number
 FORMS = {"text": TextForm, "file": FileForm, "url": UrlForm, "bulk": BulkForm}
 
 
+def _form(name: str, **kwargs):
+    """Build one of the four forms; the prefix keeps ids unique on the shared page."""
+    return FORMS[name](prefix=name, **kwargs)
+
+
 def _submission(form, **given) -> ingest.Submission:
     """Turn the metadata fields of a form into a submission."""
     return ingest.Submission(
@@ -42,7 +47,7 @@ def _added(article, created: bool):
 
 
 def _new_page(active: str, form, status: int = 200):
-    forms = {name: cls(formdata=None) for name, cls in FORMS.items()}
+    forms = {name: _form(name, formdata=None) for name in FORMS}
     forms[active] = form
     return render_template("articles/new.html", forms=forms, active=active), status
 
@@ -52,14 +57,14 @@ def _new_page(active: str, form, status: int = 200):
 def new():
     """Show the four ways of adding an article."""
     articles.articles_query(actor())  # viewers may look; the services refuse them on submit
-    return _new_page("text", TextForm(formdata=None))
+    return _new_page("text", _form("text", formdata=None))
 
 
 @bp.route("/articles/text", methods=["POST"])
 @login_required
 def add_text():
     """Store pasted text."""
-    form = TextForm()
+    form = _form("text")
     if not form.validate_on_submit():
         return _new_page("text", form, 400)
     given = _submission(form, text=form.text.data, url=form.url.data or None)
@@ -70,7 +75,7 @@ def add_text():
 @login_required
 def add_file():
     """Store an uploaded file."""
-    form = FileForm()
+    form = _form("file")
     if not form.validate_on_submit():
         return _new_page("file", form, 400)
     upload = form.file.data
@@ -86,7 +91,7 @@ def add_file():
 @login_required
 def add_url():
     """Fetch a web page and store it."""
-    form = UrlForm()
+    form = _form("url")
     if not form.validate_on_submit():
         return _new_page("url", form, 400)
     given = _submission(form, url=form.url.data)
@@ -108,7 +113,7 @@ def _store(form, active: str, store):
 @login_required
 def add_bulk():
     """Start a bulk import as a job and follow it."""
-    form = BulkForm()
+    form = _form("bulk")
     if not form.validate_on_submit():
         return _new_page("bulk", form, 400)
     upload = form.file.data

@@ -37,7 +37,7 @@ class LiveServer:
 def live_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LiveServer]:
     """Serve a fresh app with the demo data, as `make run` would, on a free local port."""
     db_file = tmp_path_factory.mktemp("e2e") / "satja-e2e.db"
-    app = create_app(config.TestingConfig, database_url=f"sqlite:///{db_file}")
+    app = create_app(config.TestingConfig, database_url=f"sqlite:///{db_file}", SATJA_JOBS="thread")
     with app.app_context():
         flask_migrate.upgrade()
     output = app.test_cli_runner().invoke(args=["demo", "load"]).output

@@ -72,7 +72,8 @@ def test_pasted_text_becomes_an_article_with_claims(signed_in, auth, client, db_
     signed_in("checker")
     response = auth.post(
         "/articles/text",
-        {"text": SEED, "title": "คิมกับปูติน", "published": "15 สิงหาคม 2568"},
+        prefix="text",
+        data={"text": SEED, "title": "คิมกับปูติน", "published": "15 สิงหาคม 2568"},
         form_page="/articles/new",
     )
     assert response.status_code == 302
@@ -88,11 +89,12 @@ def test_the_seed_pasted_uploaded_in_tis620_and_fetched_is_one_article(
     signed_in, auth, client, db_session, site, local_fetching
 ):
     signed_in("checker")
-    auth.post("/articles/text", {"text": SEED}, form_page="/articles/new")
+    auth.post("/articles/text", prefix="text", data={"text": SEED}, form_page="/articles/new")
     upload = {"file": (io.BytesIO(SEED.encode("cp874")), "seed-tis620.txt")}
     response = auth.post(
         "/articles/file",
-        upload,
+        prefix="file",
+        data=upload,
         form_page="/articles/new",
         content_type="multipart/form-data",
         follow_redirects=True,
@@ -100,7 +102,8 @@ def test_the_seed_pasted_uploaded_in_tis620_and_fetched_is_one_article(
     assert "already stored" in response.get_data(as_text=True)
     response = auth.post(
         "/articles/url",
-        {"url": f"{site}/seed.html"},
+        prefix="url",
+        data={"url": f"{site}/seed.html"},
         form_page="/articles/new",
         follow_redirects=True,
     )
@@ -137,7 +140,7 @@ def test_bad_input_is_a_form_error_and_stores_nothing(
     signed_in, auth, db_session, form, data, message
 ):
     signed_in("checker")
-    response = auth.post(f"/articles/{form}", data, form_page="/articles/new")
+    response = auth.post(f"/articles/{form}", prefix=form, data=data, form_page="/articles/new")
     assert 400 <= response.status_code < 500
     assert message in response.get_data(as_text=True)
     assert _articles(db_session) == []
@@ -160,7 +163,8 @@ def test_bad_files_are_refused_with_a_reason(
     signed_in("checker")
     response = auth.post(
         "/articles/file",
-        {"file": (io.BytesIO(content), filename)},
+        prefix="file",
+        data={"file": (io.BytesIO(content), filename)},
         form_page="/articles/new",
         content_type="multipart/form-data",
     )
@@ -174,7 +178,8 @@ def test_upload_over_the_limit_is_a_413(app, signed_in, auth, monkeypatch):
     monkeypatch.setitem(app.config, "MAX_CONTENT_LENGTH", 50_000)
     response = auth.post(
         "/articles/file",
-        {"file": (io.BytesIO(b"x" * 60_000), "big.txt")},
+        prefix="file",
+        data={"file": (io.BytesIO(b"x" * 60_000), "big.txt")},
         form_page="/articles/new",
         content_type="multipart/form-data",
     )
@@ -211,7 +216,9 @@ def test_an_unreachable_address_is_refused(app, db_session, monkeypatch):
 
 def test_viewers_cannot_add_articles(signed_in, auth, db_session):
     signed_in("viewer")
-    response = auth.post("/articles/text", {"text": SEED}, form_page="/articles/new")
+    response = auth.post(
+        "/articles/text", prefix="text", data={"text": SEED}, form_page="/articles/new"
+    )
     assert response.status_code == 403 and _articles(db_session) == []
 
 
@@ -226,14 +233,16 @@ def test_docx_and_pdf_uploads(signed_in, auth, db_session):
     document.save(buffer)
     response = auth.post(
         "/articles/file",
-        {"file": (io.BytesIO(buffer.getvalue()), "a.docx")},
+        prefix="file",
+        data={"file": (io.BytesIO(buffer.getvalue()), "a.docx")},
         form_page="/articles/new",
         content_type="multipart/form-data",
     )
     assert response.status_code == 302
     response = auth.post(
         "/articles/file",
-        {"file": (io.BytesIO(_pdf("Exports rose 4.2% in July to 24 billion baht.")), "b.pdf")},
+        prefix="file",
+        data={"file": (io.BytesIO(_pdf("Exports rose 4.2% in July to 24 billion baht.")), "b.pdf")},
         form_page="/articles/new",
         content_type="multipart/form-data",
     )
@@ -372,7 +381,8 @@ def test_bulk_import_through_the_web_reports_per_line(signed_in, auth, client, d
     content = _jsonl(3) + b'{"title": "no text at all"}\nnot json\n[1, 2]\n'
     response = auth.post(
         "/articles/bulk",
-        {"file": (io.BytesIO(content), "feed.jsonl")},
+        prefix="bulk",
+        data={"file": (io.BytesIO(content), "feed.jsonl")},
         form_page="/articles/new",
         content_type="multipart/form-data",
     )
@@ -385,7 +395,8 @@ def test_bulk_import_through_the_web_reports_per_line(signed_in, auth, client, d
     assert "not JSON" in page and "not a JSON object" in page
     response = auth.post(
         "/articles/bulk",
-        {"file": (io.BytesIO(_jsonl(3)), "feed.jsonl")},
+        prefix="bulk",
+        data={"file": (io.BytesIO(_jsonl(3)), "feed.jsonl")},
         form_page="/articles/new",
         content_type="multipart/form-data",
     )
@@ -398,21 +409,24 @@ def test_bulk_csv_and_bad_bulk_files(signed_in, auth, db_session):
     csv_data = "title,text,outlet\nหนึ่ง,ผู้ป่วยสะสม 12 ราย ตามรายงานของกรมควบคุมโรค,ข่าว\n".encode()
     response = auth.post(
         "/articles/bulk",
-        {"file": (io.BytesIO(csv_data), "feed.csv")},
+        prefix="bulk",
+        data={"file": (io.BytesIO(csv_data), "feed.csv")},
         form_page="/articles/new",
         content_type="multipart/form-data",
     )
     assert response.status_code == 302 and len(_articles(db_session)) == 1
     response = auth.post(
         "/articles/bulk",
-        {"file": (io.BytesIO(b"a,b\n1,2\n"), "x.csv")},
+        prefix="bulk",
+        data={"file": (io.BytesIO(b"a,b\n1,2\n"), "x.csv")},
         form_page="/articles/new",
         content_type="multipart/form-data",
     )
     assert response.status_code == 422 and "JSON Lines or CSV" in response.get_data(as_text=True)
     response = auth.post(
         "/articles/bulk",
-        {"file": (io.BytesIO(b"x"), "x.xlsx")},
+        prefix="bulk",
+        data={"file": (io.BytesIO(b"x"), "x.xlsx")},
         form_page="/articles/new",
         content_type="multipart/form-data",
     )
