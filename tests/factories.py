@@ -7,7 +7,7 @@ import itertools
 from sqlalchemy.orm import Session
 
 from app.models import Role, User
-from app.services import accounts
+from app.services import accounts, tokens
 from app.services.actors import SYSTEM
 
 PASSWORD = "correct horse battery staple"
@@ -23,3 +23,11 @@ def make_user(
     user = accounts.create_user(session, SYSTEM, new)
     session.commit()
     return user
+
+
+def make_token(session: Session, role: str = "checker") -> tuple[User, str]:
+    """Create a user of the given role and an API token; return the user and the token."""
+    user = make_user(session, role)
+    _, clear = tokens.issue_token(session, SYSTEM, user, "test")
+    session.commit()
+    return user, clear

@@ -72,3 +72,14 @@ def page(browser, live_server: LiveServer):
     page = context.new_page()
     yield page
     context.close()
+
+
+def sign_in(page, server: LiveServer) -> None:
+    """Sign the demo admin in through the Thai login form and wait for the queue."""
+    from playwright.sync_api import expect
+
+    page.goto("/login")
+    page.get_by_label("อีเมล").fill(server.admin_email)
+    page.get_by_label("รหัสผ่าน").fill(server.admin_password)
+    page.get_by_role("button", name="เข้าสู่ระบบ").click()
+    expect(page.get_by_role("heading", name="คิวคัดกรองข้อกล่าวอ้าง")).to_be_visible()

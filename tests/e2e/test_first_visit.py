@@ -5,18 +5,13 @@ import re
 import pytest
 from playwright.sync_api import expect
 
+from tests.e2e.conftest import sign_in
+
 pytestmark = pytest.mark.e2e
 
 
-def _sign_in(page, server) -> None:
-    page.goto("/login")
-    page.get_by_label("อีเมล").fill(server.admin_email)
-    page.get_by_label("รหัสผ่าน").fill(server.admin_password)
-    page.get_by_role("button", name="เข้าสู่ระบบ").click()
-
-
 def test_demo_admin_signs_in_and_reads_the_demo_article(page, live_server, tmp_path):
-    _sign_in(page, live_server)
+    sign_in(page, live_server)
     expect(page.get_by_role("heading", name="คิวคัดกรองข้อกล่าวอ้าง")).to_be_visible()
 
     page.get_by_role("link", name="บทความ").click()
@@ -42,7 +37,7 @@ def test_wrong_password_shows_an_error_and_keeps_the_email(page, live_server):
 
 
 def test_sign_out(page, live_server):
-    _sign_in(page, live_server)
+    sign_in(page, live_server)
     page.get_by_role("button", name="ออกจากระบบ").click()
     expect(page.get_by_role("heading", name="เข้าสู่ระบบ")).to_be_visible()
     page.goto("/articles")

@@ -6,15 +6,9 @@ import re
 import pytest
 from playwright.sync_api import expect
 
+from tests.e2e.conftest import sign_in
+
 pytestmark = pytest.mark.e2e
-
-
-def _sign_in(page, server) -> None:
-    page.goto("/login")
-    page.get_by_label("อีเมล").fill(server.admin_email)
-    page.get_by_label("รหัสผ่าน").fill(server.admin_password)
-    page.get_by_role("button", name="เข้าสู่ระบบ").click()
-    expect(page.get_by_role("heading", name="คิวคัดกรองข้อกล่าวอ้าง")).to_be_visible()
 
 
 def test_bulk_import_shows_progress_and_finishes(page, live_server, tmp_path):
@@ -32,7 +26,7 @@ def test_bulk_import_shows_progress_and_finishes(page, live_server, tmp_path):
     ]
     feed = tmp_path / "feed.jsonl"
     feed.write_text("\n".join(lines) + "\nnot json\n", encoding="utf-8")
-    _sign_in(page, live_server)
+    sign_in(page, live_server)
     page.goto("/articles/new")
     page.get_by_label("ไฟล์นำเข้า (.jsonl หรือ .csv)").set_input_files(str(feed))
     page.get_by_role("button", name="เริ่มนำเข้า").click()
@@ -45,7 +39,7 @@ def test_bulk_import_shows_progress_and_finishes(page, live_server, tmp_path):
 
 
 def test_pasted_article_shows_claims_highlighted_and_reachable(page, live_server):
-    _sign_in(page, live_server)
+    sign_in(page, live_server)
     page.goto("/articles/new")
     page.get_by_label("เนื้อหาบทความ").fill(
         "นายสมชาย ใจดี อธิบดีกรมควบคุมโรค กล่าวว่า ปีนี้พบผู้ป่วย 1,200 ราย มากที่สุดในรอบ 5 ปี "

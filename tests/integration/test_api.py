@@ -5,15 +5,11 @@ import pytest
 from app.extensions import db
 from app.models import ApiToken, AuditEvent
 from app.services import tokens
-from app.services.actors import SYSTEM
-from tests.factories import make_user
+from tests.factories import make_token, make_user
 
 
 def _token(session, role="checker"):
-    user = make_user(session, role)
-    _, clear = tokens.issue_token(session, SYSTEM, user, "test")
-    session.commit()
-    return user, clear
+    return make_token(session, role)
 
 
 def _assert_json_error(response, status, code):

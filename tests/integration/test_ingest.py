@@ -11,9 +11,9 @@ from werkzeug.wrappers import Request, Response
 from app.extensions import db
 from app.extraction import extract_claims
 from app.models import Appearance, Article, Claim
-from app.services import ingest, tokens
+from app.services import ingest
 from app.services.actors import SYSTEM
-from tests.factories import make_user
+from tests.factories import make_token, make_user
 
 SEED = (Path(__file__).resolve().parents[2] / "app/demo/kim-putin-th.txt").read_text("utf-8")
 SEED_HTML = (
@@ -448,10 +448,7 @@ def test_cli_import_shows_progress_and_counts(runner, tmp_path, db_session):
 
 
 def _bearer(session, role="checker"):
-    user = make_user(session, role)
-    _, clear = tokens.issue_token(session, SYSTEM, user)
-    session.commit()
-    return {"Authorization": f"Bearer {clear}"}
+    return {"Authorization": f"Bearer {make_token(session, role)[1]}"}
 
 
 def test_api_creates_then_finds_the_same_article(client, db_session):
