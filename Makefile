@@ -25,7 +25,7 @@ translations: $(VENV)/.runtime
 
 run: $(VENV)/.runtime translations
 	$(FLASK) db upgrade
-	$(FLASK) demo load
+	SATJA_SITE=http://$(HOST):$(PORT) $(FLASK) demo load
 	$(FLASK) run --host $(HOST) --port $(PORT)
 
 test: $(VENV)/.dev translations

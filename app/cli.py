@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import sys
 from pathlib import Path
 
@@ -13,7 +14,7 @@ from flask.cli import AppGroup
 from app.extensions import db
 from app.extraction import extract_claims
 from app.models import Role
-from app.services import accounts, bulk, demo, tokens
+from app.services import accounts, bulk, demo, ingest, tokens
 from app.services.actors import SYSTEM
 from app.services.errors import DomainError
 
@@ -91,7 +92,8 @@ def load_demo() -> None:
     article, created = demo.load_demo_article(db.session)
     db.session.commit()
     if admin is not None:
-        click.echo("Demo admin created. Sign in at http://127.0.0.1:5000/login with")
+        site = os.environ.get("SATJA_SITE", "http://127.0.0.1:5000")
+        click.echo(f"Demo admin created. Sign in at {site}/login with")
         click.echo(f"  e-mail:   {admin.email}")
         click.echo(f"  password: {admin.password}")
         click.echo("The password is shown only this once.")
@@ -163,7 +165,11 @@ def import_articles(file: str, email: str | None) -> None:
         f"created {counts['created']}, duplicates {counts['duplicates']}, failed {counts['failed']}"
     )
     for failure in report.failures:
-        click.echo(f"  line {failure['line']}: {failure['reason']}", err=True)
+        reason = str(ingest.failure_message(failure["code"]))
+        detail = f" ({failure['detail']})" if failure.get("detail") else ""
+        click.echo(f"  line {failure['line']}: {reason}{detail}", err=True)
+    if report.failures:
+        sys.exit(1)  # the import ran, but not every line went in
 
 
 def register_commands(app: Flask) -> None:

@@ -61,9 +61,19 @@ def format_moment(value: datetime | None) -> str:
     return f"{format_day(local, 'MMM')} {time}"
 
 
+def format_iso(value: str) -> str:
+    """Format an ISO date ("2025-08-15") or year ("1945") in the reader's calendar."""
+    if len(value) == 10:
+        return format_day(date.fromisoformat(value))
+    if len(value) == 4 and value.isdigit():
+        return str(int(value) + BUDDHIST_ERA_OFFSET) if _is_thai() else value
+    return value
+
+
 def register_template_helpers(app: Flask) -> None:
     """Expose the date filters and the current language to templates."""
     app.add_template_filter(format_day, "day")
+    app.add_template_filter(format_iso, "iso_day")
     app.add_template_filter(format_moment, "moment")
 
     @app.context_processor

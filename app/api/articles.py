@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from flask import jsonify, request
+from flask_babel import lazy_gettext as _l
 
 from app.api import bp
 from app.api.auth import api_user
@@ -47,14 +48,17 @@ def _submission() -> ingest.Submission | tuple:
     """Read the JSON body into a submission, or return the 400 answer."""
     body = request.get_json(silent=True)
     if not isinstance(body, dict):
-        return error_response(400, 'Send a JSON object: {"text"|"html"|"url": ...}.', "bad_request")
+        message = _l('Send a JSON object: {"text"|"html"|"url": ...}.')
+        return error_response(400, message, "bad_request")
     wrong = [k for k in SUBMISSION_FIELDS if k in body and not isinstance(body[k], str | None)]
     if wrong:
         return error_response(
-            400, f"These fields must be strings: {', '.join(wrong)}.", "bad_request"
+            400,
+            _l("These fields must be strings: %(fields)s.", fields=", ".join(wrong)),
+            "bad_request",
         )
     if not any((body.get(k) or "").strip() for k in ("text", "html", "url")):
-        return error_response(422, "Give the article as text, html or url.", "empty")
+        return error_response(422, _l("Give the article as text, html or url."), "empty")
     return ingest.Submission(**{k: body.get(k) for k in SUBMISSION_FIELDS})
 
 
@@ -80,7 +84,7 @@ def list_articles():
     """Return a page of articles, newest first."""
     page_arg = request.args.get("page", "1")
     if not page_arg.isdigit() or int(page_arg) < 1:
-        return error_response(400, "page must be a positive integer.", "bad_request")
+        return error_response(400, _l("page must be a positive integer."), "bad_request")
     page = db.paginate(
         articles.articles_query(api_user()), page=int(page_arg), per_page=25, error_out=False
     )

@@ -10,6 +10,7 @@ from app.articles import bp
 from app.articles.forms import ArticleFilterForm, BulkForm, FileForm, TextForm, UrlForm
 from app.articles.highlight import highlighted_paragraphs
 from app.extensions import db
+from app.labels import JOB_STATUS_LABELS
 from app.services import articles, bulk, ingest
 from app.services import jobs as job_service
 from app.web import actor, attach_error, page_number
@@ -136,7 +137,7 @@ def add_bulk():
 def import_job(job_id: int):
     """Show a bulk import's progress (updated by static/js/job-progress.js)."""
     job = job_service.get_job(db.session, actor(), job_id)
-    return render_template("articles/job.html", job=job)
+    return render_template("articles/job.html", job=job, failures=_failures(job))
 
 
 @bp.route("/imports/<int:job_id>.json")
@@ -147,14 +148,26 @@ def import_job_json(job_id: int):
     return jsonify(
         id=job.id,
         status=job.status.value,
+        status_label=str(JOB_STATUS_LABELS[job.status]),
         total=job.total,
         processed=job.processed,
         percent=job.percent,
         counts=job.counts,
-        failures=job.failures.get("lines", [])[:50],
+        failures=_failures(job)[:50],
         error=job.error,
         done=job.done,
     )
+
+
+def _failures(job) -> list[dict[str, object]]:
+    """Return a job's failed lines with their reasons in the reader's language."""
+    failures = []
+    for failure in job.failures.get("lines", []):
+        reason = str(ingest.failure_message(failure.get("code", "")))
+        if failure.get("detail"):
+            reason += f" ({failure['detail']})"
+        failures.append({"line": failure["line"], "code": failure.get("code"), "reason": reason})
+    return failures
 
 
 @bp.route("/articles")

@@ -20,7 +20,8 @@ class Record:
 
     line: int
     fields: dict[str, str]
-    error: str | None = None
+    error: str | None = None  # a code: bad_json, not_object
+    detail: str = ""
 
 
 def read_records(filename: str, data: bytes) -> list[Record]:
@@ -31,7 +32,7 @@ def read_records(filename: str, data: bytes) -> list[Record]:
         return _jsonl(text)
     if suffix == ".csv":
         return _csv(text)
-    raise IngestError("unsupported_type", suffix or filename)
+    raise IngestError("bad_bulk_type", suffix or filename)
 
 
 def _clean(raw: dict) -> dict[str, str]:
@@ -50,10 +51,10 @@ def _jsonl(text: str) -> list[Record]:
         try:
             value = json.loads(line)
         except json.JSONDecodeError as error:
-            records.append(Record(number, {}, f"not JSON: {error.msg}"))
+            records.append(Record(number, {}, "bad_json", error.msg))
             continue
         if not isinstance(value, dict):
-            records.append(Record(number, {}, "not a JSON object"))
+            records.append(Record(number, {}, "not_object"))
         else:
             records.append(Record(number, _clean(value)))
     return records

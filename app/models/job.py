@@ -54,7 +54,9 @@ class Job(db.Model):
     @property
     def percent(self) -> int:
         """Return the share of work done, 0 to 100."""
-        return 100 if not self.total else min(100, round(100 * self.processed / self.total))
+        if not self.total:
+            return 100 if self.done else 0
+        return min(100, round(100 * self.processed / self.total))
 
     @property
     def done(self) -> bool:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import dataclass
 from datetime import date
 
@@ -44,7 +45,7 @@ def add_article(session: Session, actor: Actor, given: ArticleInput) -> tuple[Ar
     if existing is not None:
         return existing, False
     article = Article(
-        title=given.title.strip() or body.split("\n", 1)[0][:200],
+        title=given.title.strip() or default_title(body),
         outlet=given.outlet,
         author=given.author,
         url=given.url,
@@ -62,6 +63,22 @@ def add_article(session: Session, actor: Actor, given: ArticleInput) -> tuple[Ar
     )
     extraction.extract_article_claims(session, actor, article)
     return article, True
+
+
+TITLE_LENGTH = 120
+
+
+def default_title(body: str) -> str:
+    """Return a title from the first line: whole if short, else cut at a space (no half words)."""
+    first = body.split("\n", 1)[0]
+    if len(first) <= TITLE_LENGTH:
+        return first
+    cut = first.rfind(" ", 0, TITLE_LENGTH)
+    if cut < TITLE_LENGTH // 2:  # no space nearby (Thai): at least keep each character whole
+        cut = TITLE_LENGTH
+        while cut > 0 and (unicodedata.category(first[cut]) == "Mn" or first[cut] == "\u0e33"):
+            cut -= 1
+    return first[:cut].rstrip() + "…"
 
 
 def find_existing(session: Session, canonical: str | None, digest: str | None) -> Article | None:

@@ -70,7 +70,9 @@ def import_records(
     for index, record in enumerate(records, start=1):
         if record.error:
             report.counts["failed"] += 1
-            report.failures.append({"line": record.line, "reason": record.error})
+            report.failures.append(
+                {"line": record.line, "code": record.error, "detail": record.detail}
+            )
         else:
             _import_one(session, actor, record, report, fetch)
         if index % COMMIT_EVERY == 0 or index == len(records):
@@ -90,7 +92,7 @@ def _import_one(
         savepoint.rollback()
         report.counts["failed"] += 1
         report.failures.append(
-            {"line": record.line, "reason": str(error.message), "code": error.code}
+            {"line": record.line, "code": error.code, "detail": getattr(error, "detail", "")}
         )
         return
     savepoint.commit()

@@ -36,9 +36,18 @@ MESSAGES = {
     "bad_date": _l("The published date is not a date Satja understands (e.g. 15 สิงหาคม 2568)."),
     "bad_language": _l("The language must be th, en or mixed."),
     "bad_bulk": _l("A bulk file is JSON Lines or CSV with url, title, text or html columns."),
+    "bad_bulk_type": _l("Import JSON Lines (.jsonl) or CSV (.csv) files."),
+    "bad_json": _l("This line is not valid JSON."),
+    "not_object": _l("This line is not a JSON object with article fields."),
+    "too_long": _l("A title may have 500 characters, an outlet or author 200, an address 2048."),
 }
-STATUS = {"too_large": 413, "unsupported_type": 415}
+STATUS = {"too_large": 413, "unsupported_type": 415, "bad_bulk_type": 415}
 FIELD = {"bad_url": "url", "bad_date": "published", "bad_language": "language"}
+
+
+def failure_message(code: str) -> object:
+    """Return the reader's-language message for a refusal code (for import reports)."""
+    return MESSAGES.get(code, code)
 
 
 class IngestRefused(DomainError):
@@ -119,6 +128,16 @@ def _page(given: Submission, fetch: Fetcher | None) -> Page:
     raise IngestError("empty")
 
 
+LIMITS = {"title": 500, "outlet": 200, "author": 200, "url": 2048}
+
+
+def _check_lengths(given: Submission) -> None:
+    """Refuse metadata longer than Satja stores (the web form checks the same)."""
+    for name, limit in LIMITS.items():
+        if len(getattr(given, name) or "") > limit:
+            raise IngestError("too_long", name)
+
+
 def _article_input(given: Submission, page: Page, canonical: str | None) -> articles.ArticleInput:
     body = normalize_body(page.text)
     if not body:
@@ -128,6 +147,7 @@ def _article_input(given: Submission, page: Page, canonical: str | None) -> arti
         raise IngestError("bad_language", language)
     if canonical is None and page.url:
         canonical = canonical_url(page.url)
+    _check_lengths(given)
     return articles.ArticleInput(
         text=body,
         title=(given.title or "").strip() or page.title,

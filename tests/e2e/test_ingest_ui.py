@@ -35,7 +35,7 @@ def test_bulk_import_shows_progress_and_finishes(page, live_server, tmp_path):
     expect(page.locator("#job-status")).to_have_text("เสร็จแล้ว", timeout=60_000)
     expect(page.locator("#count-created")).to_have_text("150")
     expect(page.locator("#count-failed")).to_have_text("1")
-    expect(page.locator("#job-failures")).to_contain_text("not JSON")
+    expect(page.locator("#job-failures")).to_contain_text("ไม่ใช่ JSON ที่ถูกต้อง")
 
 
 def test_pasted_article_shows_claims_highlighted_and_reachable(page, live_server):

@@ -42,3 +42,14 @@ def test_viewer_cannot_add_articles(db_session):
     viewer = make_user(db_session, "viewer")
     with pytest.raises(NotAllowed):
         articles.add_article(db_session, viewer, articles.ArticleInput(text="ข่าว"))
+
+
+def test_a_long_first_line_makes_a_title_without_half_words():
+    thai = "ก" * 50 + "ที่" * 40  # no space: the cut must not separate a mark from its letter
+    title = articles.default_title(thai + "\nต่อ")
+    assert title.endswith("…") and len(title) <= articles.TITLE_LENGTH + 1
+    kept = title[:-1]
+    assert thai.startswith(kept) and thai[len(kept)] not in "\u0e35\u0e48"  # whole characters
+    english = "word " * 60
+    assert articles.default_title(english) == ("word " * 24).strip() + "…"
+    assert articles.default_title("สั้น\nยาว") == "สั้น"

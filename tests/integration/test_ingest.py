@@ -392,7 +392,7 @@ def test_bulk_import_through_the_web_reports_per_line(signed_in, auth, client, d
     assert status["counts"] == {"created": 3, "failed": 3}
     assert [f["line"] for f in status["failures"]] == [4, 5, 6]
     page = client.get(response.headers["Location"]).get_data(as_text=True)
-    assert "not JSON" in page and "not a JSON object" in page
+    assert "not valid JSON" in page and "not a JSON object" in page and "has no text" in page
     response = auth.post(
         "/articles/bulk",
         prefix="bulk",
@@ -437,9 +437,9 @@ def test_cli_import_shows_progress_and_counts(runner, tmp_path, db_session):
     path = tmp_path / "feed.jsonl"
     path.write_bytes(_jsonl(30) + b"oops\n")
     result = runner.invoke(args=["articles", "import", str(path)])
-    assert result.exit_code == 0, result.output
+    assert result.exit_code == 1, result.output  # one line failed
     assert "created 30, duplicates 0, failed 1" in result.output
-    assert "line 31: not JSON" in result.output
+    assert "line 31: This line is not valid JSON" in result.output
     result = runner.invoke(args=["articles", "import", str(path)])
     assert "created 0, duplicates 30, failed 1" in result.output
 
@@ -514,3 +514,35 @@ def test_claims_are_shared_between_articles(db_session):
     ingest.ingest(db_session, checker, ingest.Submission(text="ข่าวเช้า\n" + sentence))
     [claim] = db_session.scalars(db.select(Claim).where(Claim.text == sentence)).all()
     assert len(claim.appearances) == 2
+
+
+def test_metadata_longer_than_stored_is_refused(client, db_session):
+    response = client.post(
+        "/api/v1/articles", json={"text": SEED, "title": "ก" * 600}, headers=_bearer(db_session)
+    )
+    assert response.status_code == 422 and response.get_json()["error"]["code"] == "too_long"
+
+
+def test_a_queued_job_is_at_zero_percent(db_session):
+    from app.services import jobs
+
+    checker = make_user(db_session, "checker")
+    job = jobs.create_job(db_session, checker, "import", "feed.jsonl", "")
+    assert job.percent == 0
+    jobs.finish(job)
+    assert job.percent == 100
+
+
+def test_claim_dates_are_shown_in_the_readers_calendar(signed_in, client, db_session):
+    checker = make_user(db_session, "checker")
+    article, _ = ingest.ingest(
+        db_session,
+        checker,
+        ingest.Submission(text="เมื่อวันที่ 15 สิงหาคม 2568 กรมควบคุมโรครายงานว่าพบผู้ป่วย 1,200 ราย"),
+    )
+    db_session.commit()
+    claim = article.appearances[0].claim
+    signed_in("viewer")
+    thai = client.get(f"/claims/{claim.id}", headers={"Accept-Language": "th"})
+    assert "15 สิงหาคม 2568" in thai.get_data(as_text=True)
+    assert "15 August 2025" in client.get(f"/claims/{claim.id}").get_data(as_text=True)

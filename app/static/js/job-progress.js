@@ -11,8 +11,11 @@
   }
 
   function showFailures(failures) {
+    var table = document.getElementById("job-failures");
     var body = document.querySelector("#job-failures tbody");
     if (!body) { return; }
+    table.hidden = failures.length === 0;
+    document.getElementById("failures-heading").hidden = failures.length === 0;
     body.textContent = "";
     failures.forEach(function (failure) {
       var row = document.createElement("tr");
@@ -29,6 +32,7 @@
     var bar = document.getElementById("job-progress");
     if (bar) { bar.value = job.percent; bar.textContent = job.percent + "%"; }
     setText("job-percent", job.percent + "%");
+    setText("job-status", job.status_label);
     setText("job-processed", job.processed);
     setText("job-total", job.total);
     setText("count-created", job.counts.created || 0);
