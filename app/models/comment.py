@@ -26,7 +26,20 @@ class Comment(db.Model):
     )
     author_id: Mapped[int | None] = mapped_column(sa.ForeignKey("users.id", ondelete="SET NULL"))
     body: Mapped[str] = mapped_column(sa.Text)
+    # "comment", or "send_back" for an editor's reason to send a verdict back.
+    kind: Mapped[str] = mapped_column(sa.String(20), default="comment")
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
 
     claim: Mapped[Claim] = relationship(back_populates="comments")
     author: Mapped[User | None] = relationship()
+    mentioned: Mapped[list[User]] = relationship(secondary="comment_mentions")
+
+
+comment_mentions = sa.Table(
+    "comment_mentions",
+    db.metadata,
+    sa.Column("comment_id", sa.ForeignKey("comments.id", ondelete="CASCADE"), primary_key=True),
+    sa.Column(
+        "user_id", sa.ForeignKey("users.id", ondelete="CASCADE"), primary_key=True, index=True
+    ),
+)

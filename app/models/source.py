@@ -57,6 +57,9 @@ class Source(db.Model):
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     # A removed source stays in the database (and the history); it is only hidden.
     removed_at: Mapped[datetime | None]
+    version: Mapped[int] = mapped_column(default=1)
 
     claim: Mapped[Claim] = relationship(back_populates="sources")
     added_by: Mapped[User | None] = relationship()
+
+    __mapper_args__ = {"version_id_col": version}

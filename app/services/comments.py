@@ -1,0 +1,91 @@
+"""Comments on claims, with @mentions, and each user's work list."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+import sqlalchemy as sa
+from flask_babel import lazy_gettext as _l
+from sqlalchemy.orm import Session
+
+from app.models import Claim, ClaimStatus, Comment, Role, User
+from app.models.comment import comment_mentions
+from app.services import audit, workflow
+from app.services.actors import Actor
+from app.services.errors import InvalidInput
+from app.services.permissions import require_role
+
+MENTION = re.compile(r"(?<![\w.@])@([\w.+-]+(?:@[\w-]+(?:\.[\w-]+)+)?)")
+MAX_COMMENT = 5000
+
+
+def mentioned_users(session: Session, body: str) -> list[User]:
+    """Return the active users a comment mentions, as @email or @the-part-before-the-at."""
+    found: list[User] = []
+    for handle in dict.fromkeys(m.lower() for m in MENTION.findall(body)):
+        pattern = handle if "@" in handle else f"{handle}@%"
+        user = session.scalar(
+            sa.select(User)
+            .where(User.active.is_(True), sa.func.lower(User.email).like(pattern))
+            .limit(1)
+        )
+        if user is not None and user not in found:
+            found.append(user)
+    return found
+
+
+def add_comment(session: Session, actor: Actor, claim_id: int, body: str) -> Comment:
+    """Comment on a claim (checker or above); @mentioned users see it in their work list."""
+    require_role(actor, Role.CHECKER)
+    claim = workflow.get_claim(session, claim_id)
+    body = body.strip()
+    if not body:
+        raise InvalidInput(_l("Write the comment."), field="body")
+    if len(body) > MAX_COMMENT:
+        raise InvalidInput(_l("A comment may have at most 5000 characters."), field="body")
+    comment = Comment(
+        claim=claim, author_id=actor.id, body=body, mentioned=mentioned_users(session, body)
+    )
+    session.add(comment)
+    session.flush()
+    audit.record(
+        session,
+        actor,
+        "comment.add",
+        comment,
+        after={"claim_id": claim.id, "mentions": [u.id for u in comment.mentioned]},
+    )
+    return comment
+
+
+@dataclass(frozen=True)
+class WorkList:
+    """A user's assigned claims by status, and the comments that mention them."""
+
+    assigned: dict[ClaimStatus, list[Claim]]
+    mentions: list[Comment]
+
+
+def my_work(session: Session, actor: Actor) -> WorkList:
+    """Return the actor's open assigned claims (oldest first) and recent mentions."""
+    require_role(actor, Role.VIEWER)
+    claims = session.scalars(
+        sa.select(Claim)
+        .where(
+            Claim.assignee_id == actor.id,
+            Claim.status.not_in([ClaimStatus.MERGED, ClaimStatus.DISMISSED]),
+        )
+        .order_by(Claim.updated_at)
+    ).all()
+    assigned: dict[ClaimStatus, list[Claim]] = {}
+    for claim in claims:
+        assigned.setdefault(claim.status, []).append(claim)
+    mentions = session.scalars(
+        sa.select(Comment)
+        .join(comment_mentions, comment_mentions.c.comment_id == Comment.id)
+        .where(comment_mentions.c.user_id == actor.id)
+        .order_by(Comment.created_at.desc())
+        .limit(50)
+    ).all()
+    return WorkList(assigned, list(mentions))

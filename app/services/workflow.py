@@ -1,0 +1,217 @@
+"""Triage and claim editing: accept, dismiss, merge, assign, edit; each step checked, audited."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+import sqlalchemy as sa
+from flask_babel import lazy_gettext as _l
+from sqlalchemy.orm import Session
+
+from app.models import Appearance, Claim, ClaimStatus, Role, User
+from app.services import audit
+from app.services.actors import Actor
+from app.services.errors import Conflict, InvalidInput, NotFound, StaleEdit
+from app.services.permissions import require_role
+
+CLAIM_FIELDS = (
+    "text",
+    "claimant",
+    "claim_date",
+    "status",
+    "assignee_id",
+    "canonical_id",
+    "dismiss_reason",
+    "version",
+)
+OPEN = (ClaimStatus.CANDIDATE, ClaimStatus.ACCEPTED, ClaimStatus.IN_RESEARCH)
+
+
+def get_claim(session: Session, claim_id: int) -> Claim:
+    """Return the claim or raise NotFound."""
+    claim = session.get(Claim, claim_id)
+    if claim is None:
+        raise NotFound(_l("No such claim."))
+    return claim
+
+
+def check_version(obj, expected: int | None) -> None:
+    """Refuse an edit based on another version than the stored one."""
+    if expected is not None and expected != obj.version:
+        raise StaleEdit(
+            _l(
+                "Someone else changed this in the meantime (version %(now)d, your "
+                "page showed %(then)d). Check their change, then apply yours again.",
+                now=obj.version,
+                then=expected,
+            ),
+            obj.version,
+        )
+
+
+def _change(session: Session, actor: Actor, claim: Claim, action: str, **values) -> Claim:
+    """Apply values to a claim, bump its version and audit the change."""
+    before = audit.snapshot(claim, CLAIM_FIELDS)
+    for name, value in values.items():
+        setattr(claim, name, value)
+    session.flush()
+    audit.record(session, actor, action, claim, before, audit.snapshot(claim, CLAIM_FIELDS))
+    return claim
+
+
+def _require_status(claim: Claim, allowed: tuple[ClaimStatus, ...], message) -> None:
+    if claim.status not in allowed:
+        raise Conflict(message)
+
+
+def accept(session: Session, actor: Actor, claim_id: int, version: int | None = None) -> Claim:
+    """Accept a candidate claim for checking (checker or above)."""
+    require_role(actor, Role.CHECKER)
+    claim = get_claim(session, claim_id)
+    check_version(claim, version)
+    _require_status(claim, (ClaimStatus.CANDIDATE,), _l("Only a candidate claim can be accepted."))
+    return _change(session, actor, claim, "claim.accept", status=ClaimStatus.ACCEPTED)
+
+
+def dismiss(
+    session: Session, actor: Actor, claim_id: int, reason: str, version: int | None = None
+) -> Claim:
+    """Dismiss a candidate or accepted claim with a reason (checker or above)."""
+    require_role(actor, Role.CHECKER)
+    claim = get_claim(session, claim_id)
+    check_version(claim, version)
+    if not reason.strip():
+        raise InvalidInput(_l("Say why the claim is dismissed."), field="reason")
+    _require_status(
+        claim,
+        (ClaimStatus.CANDIDATE, ClaimStatus.ACCEPTED),
+        _l("Only a candidate or accepted claim can be dismissed."),
+    )
+    return _change(
+        session,
+        actor,
+        claim,
+        "claim.dismiss",
+        status=ClaimStatus.DISMISSED,
+        dismiss_reason=reason.strip(),
+    )
+
+
+def reopen(session: Session, actor: Actor, claim_id: int, version: int | None = None) -> Claim:
+    """Bring a dismissed claim back to the queue (editor or above)."""
+    require_role(actor, Role.EDITOR)
+    claim = get_claim(session, claim_id)
+    check_version(claim, version)
+    _require_status(claim, (ClaimStatus.DISMISSED,), _l("Only a dismissed claim can be reopened."))
+    return _change(
+        session, actor, claim, "claim.reopen", status=ClaimStatus.CANDIDATE, dismiss_reason=None
+    )
+
+
+def merge(
+    session: Session, actor: Actor, claim_id: int, into_id: int, version: int | None = None
+) -> Claim:
+    """Merge an open claim into another (editor or above); its appearances move over."""
+    require_role(actor, Role.EDITOR)
+    claim, target = get_claim(session, claim_id), get_claim(session, into_id)
+    check_version(claim, version)
+    if claim.id == target.id:
+        raise Conflict(_l("A claim cannot be merged into itself."))
+    _require_status(claim, (*OPEN, ClaimStatus.DISMISSED), _l("Only an open claim can be merged."))
+    if target.status in (ClaimStatus.MERGED, ClaimStatus.DISMISSED):
+        raise Conflict(_l("Merge into a claim that is still being checked or published."))
+    taken = {(a.article_id, a.start) for a in target.appearances}
+    for appearance in list(claim.appearances):
+        if (appearance.article_id, appearance.start) not in taken:
+            appearance.claim = target
+    return _change(
+        session, actor, claim, "claim.merge", status=ClaimStatus.MERGED, canonical_id=target.id
+    )
+
+
+def assign(
+    session: Session,
+    actor: Actor,
+    claim_id: int,
+    assignee_id: int | None,
+    version: int | None = None,
+) -> Claim:
+    """Give a claim to a checker (editor or above); an accepted claim goes into research."""
+    require_role(actor, Role.EDITOR)
+    claim = get_claim(session, claim_id)
+    check_version(claim, version)
+    _require_status(
+        claim,
+        (
+            ClaimStatus.ACCEPTED,
+            ClaimStatus.IN_RESEARCH,
+            ClaimStatus.IN_REVIEW,
+            ClaimStatus.PUBLISHED,
+        ),
+        _l("Accept the claim before assigning it."),
+    )
+    if assignee_id is not None:
+        assignee = session.get(User, assignee_id)
+        if assignee is None or not assignee.active or not assignee.role.includes(Role.CHECKER):
+            raise InvalidInput(
+                _l("Assign the claim to an active checker, editor or admin."), field="assignee"
+            )
+    status = ClaimStatus.IN_RESEARCH if claim.status == ClaimStatus.ACCEPTED else claim.status
+    return _change(session, actor, claim, "claim.assign", assignee_id=assignee_id, status=status)
+
+
+@dataclass(frozen=True)
+class ClaimEdit:
+    """New wording, claimant and date of a claim."""
+
+    text: str
+    claimant: str | None
+    claim_date: date | None
+
+
+def edit(
+    session: Session, actor: Actor, claim_id: int, given: ClaimEdit, version: int | None = None
+) -> Claim:
+    """Edit a claim's text, claimant and date (checker or above) before publication."""
+    require_role(actor, Role.CHECKER)
+    claim = get_claim(session, claim_id)
+    check_version(claim, version)
+    if claim.status in (ClaimStatus.PUBLISHED, ClaimStatus.MERGED):
+        raise Conflict(_l("A published or merged claim changes only through a correction."))
+    if not given.text.strip():
+        raise InvalidInput(_l("The claim needs its text."), field="text")
+    return _change(
+        session,
+        actor,
+        claim,
+        "claim.edit",
+        text=given.text.strip(),
+        claimant=(given.claimant or "").strip() or None,
+        claim_date=given.claim_date,
+    )
+
+
+def start_research(session: Session, actor: Actor, claim: Claim) -> None:
+    """Move an accepted claim into research when work on it starts."""
+    if claim.status == ClaimStatus.ACCEPTED:
+        _change(session, actor, claim, "claim.start_research", status=ClaimStatus.IN_RESEARCH)
+
+
+def set_status(
+    session: Session, actor: Actor, claim: Claim, status: ClaimStatus, action: str
+) -> None:
+    """Move a claim along with its verdict (used by the review service)."""
+    if claim.status != status:
+        _change(session, actor, claim, action, status=status)
+
+
+def appearances_of(session: Session, claim_id: int) -> list[Appearance]:
+    """Return where a claim appears, oldest article first."""
+    return list(
+        session.scalars(
+            sa.select(Appearance)
+            .where(Appearance.claim_id == claim_id)
+            .order_by(Appearance.created_at)
+        )
+    )
