@@ -3,7 +3,7 @@
 from flask import Flask
 from flask_babel import lazy_gettext as _l
 
-from app.models import ClaimStatus, JobStatus, Role
+from app.models import ClaimStatus, JobStatus, Role, SourceType, Stance, VerdictState
 
 ROLE_LABELS = {
     Role.VIEWER: _l("Viewer"),
@@ -22,6 +22,22 @@ STATUS_LABELS = {
     ClaimStatus.MERGED: _l("Merged"),
 }
 
+
+STANCE_LABELS = {
+    Stance.SUPPORTS: _l("Supports the claim"),
+    Stance.REFUTES: _l("Refutes the claim"),
+    Stance.CONTEXT: _l("Context"),
+}
+
+SOURCE_TYPE_LABELS = {SourceType.PRIMARY: _l("Primary"), SourceType.SECONDARY: _l("Secondary")}
+
+VERDICT_STATE_LABELS = {
+    VerdictState.DRAFT: _l("Draft"),
+    VerdictState.IN_REVIEW: _l("In review"),
+    VerdictState.APPROVED: _l("Approved"),
+    VerdictState.PUBLISHED: _l("Published"),
+    VerdictState.SUPERSEDED: _l("Superseded by a correction"),
+}
 
 JOB_STATUS_LABELS = {
     JobStatus.QUEUED: _l("Waiting to start"),
@@ -65,6 +81,31 @@ ACTION_LABELS = {
     "claim.create": _l("Claim found"),
     "appearance.create": _l("Claim found in an article"),
     "job.create": _l("Import started"),
+    "claim.accept": _l("Claim accepted"),
+    "claim.dismiss": _l("Claim dismissed"),
+    "claim.reopen": _l("Claim reopened"),
+    "claim.merge": _l("Claim merged"),
+    "claim.assign": _l("Claim assigned"),
+    "claim.edit": _l("Claim edited"),
+    "claim.start_research": _l("Research started"),
+    "claim.in_review": _l("Claim in review"),
+    "claim.sent_back": _l("Claim back in research"),
+    "claim.publish": _l("Claim published"),
+    "source.add": _l("Source added"),
+    "source.edit": _l("Source edited"),
+    "source.remove": _l("Source removed"),
+    "verdict.draft": _l("Verdict drafted"),
+    "verdict.correct": _l("Correction drafted"),
+    "verdict.edit": _l("Verdict edited"),
+    "verdict.submit": _l("Verdict submitted for review"),
+    "verdict.approve": _l("Verdict approved"),
+    "verdict.send_back": _l("Verdict sent back"),
+    "verdict.publish": _l("Verdict published"),
+    "verdict.supersede": _l("Verdict superseded"),
+    "comment.add": _l("Comment added"),
+    "rating.add": _l("Rating added"),
+    "rating.edit": _l("Rating changed"),
+    "rating.delete": _l("Rating deleted"),
 }
 
 OBJECT_LABELS = {
@@ -102,4 +143,7 @@ def register(app: Flask) -> None:
             "object_labels": OBJECT_LABELS,
             "job_status_labels": JOB_STATUS_LABELS,
             "reason_labels": REASON_LABELS,
+            "stance_labels": STANCE_LABELS,
+            "source_type_labels": SOURCE_TYPE_LABELS,
+            "verdict_state_labels": VERDICT_STATE_LABELS,
         }

@@ -44,14 +44,6 @@ def claim_list():
     return render_template("main/claims.html", page=page, status=status, statuses=list(ClaimStatus))
 
 
-@bp.route("/claims/<int:claim_id>")
-@login_required
-def claim(claim_id: int):
-    """Show a claim: its text, score and reasons, and every article it appears in."""
-    found = claims.get_claim(db.session, actor(), claim_id)
-    return render_template("main/claim.html", claim=found)
-
-
 @bp.route("/reports")
 @login_required
 def reports():

@@ -206,8 +206,11 @@ def send_back(
         raise InvalidInput(_l("Say what needs to change."), field="comment")
     before = audit.snapshot(verdict, VERDICT_FIELDS)
     verdict.state, verdict.approver_id = VerdictState.DRAFT, None
-    session.add(Comment(claim_id=verdict.claim_id, author_id=actor.id, body=comment.strip(),
-                        kind="send_back"))
+    session.add(
+        Comment(
+            claim_id=verdict.claim_id, author_id=actor.id, body=comment.strip(), kind="send_back"
+        )
+    )
     back_to = ClaimStatus.PUBLISHED if published_verdict(verdict.claim) else ClaimStatus.IN_RESEARCH
     workflow.set_status(session, actor, verdict.claim, back_to, "claim.sent_back")
     return _audit(session, actor, "verdict.send_back", verdict, before)

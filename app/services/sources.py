@@ -76,8 +76,14 @@ def add_source(
     source_type = _choice(SourceType, given.source_type, "source_type")
     if not given.url and not given.title.strip():
         raise InvalidInput(_l("A source without a web address needs a title."), field="title")
-    source = Source(claim_id=claim.id, stance=stance, source_type=source_type,
-                    excerpt=given.excerpt.strip(), note=given.note.strip(), added_by_id=actor.id)
+    source = Source(
+        claim_id=claim.id,
+        stance=stance,
+        source_type=source_type,
+        excerpt=given.excerpt.strip(),
+        note=given.note.strip(),
+        added_by_id=actor.id,
+    )
     title, publisher, published = given.title.strip(), given.publisher, given.published
     if given.url:
         page = _archive(source, given.url, fetch)

@@ -1,0 +1,119 @@
+"""Forms of the claim page and the queue; each carries the version it was based on."""
+
+from flask_babel import lazy_gettext as _l
+from wtforms import (
+    DateField,
+    HiddenField,
+    IntegerField,
+    SelectField,
+    StringField,
+    SubmitField,
+    TextAreaField,
+    URLField,
+)
+from wtforms.fields.choices import SelectChoice
+from wtforms.validators import DataRequired, Length, NumberRange, Optional
+
+from app.forms import SatjaForm
+
+STANCES = [
+    SelectChoice("supports", _l("Supports the claim")),
+    SelectChoice("refutes", _l("Refutes the claim")),
+    SelectChoice("context", _l("Context")),
+]
+SOURCE_TYPES = [
+    SelectChoice("primary", _l("Primary (the origin of the information)")),
+    SelectChoice("secondary", _l("Secondary (reports on it)")),
+]
+
+
+class VersionedForm(SatjaForm):
+    """A form that says which version of the object it was based on."""
+
+    version = HiddenField()
+
+
+class ActionForm(VersionedForm):
+    """A one-button action (accept, submit, approve, publish...)."""
+
+    submit = SubmitField()
+
+
+class ClaimEditForm(VersionedForm):
+    text = TextAreaField(_l("Claim"), validators=[DataRequired(), Length(max=5000)])
+    claimant = StringField(_l("Claimant"), validators=[Optional(), Length(max=300)])
+    claim_date = DateField(_l("Claim date"), validators=[Optional()])
+    submit = SubmitField(_l("Save claim"))
+
+
+class DismissForm(VersionedForm):
+    reason = StringField(_l("Reason for dismissing"), validators=[DataRequired(), Length(max=500)])
+    submit = SubmitField(_l("Dismiss"))
+
+
+class MergeForm(VersionedForm):
+    into = IntegerField(
+        _l("Merge into claim number"), validators=[DataRequired(), NumberRange(min=1)]
+    )
+    submit = SubmitField(_l("Merge"))
+
+
+class AssignForm(VersionedForm):
+    assignee = SelectField(_l("Assignee"), validate_choice=True)
+    submit = SubmitField(_l("Assign"))
+
+
+class SourceForm(SatjaForm):
+    url = URLField(
+        _l("Web address"),
+        validators=[Optional(), Length(max=2048)],
+        description=_l("Satja fetches the page and archives its text."),
+    )
+    title = StringField(_l("Title"), validators=[Optional(), Length(max=500)])
+    publisher = StringField(_l("Publisher"), validators=[Optional(), Length(max=200)])
+    published = StringField(_l("Published"), validators=[Optional(), Length(max=60)])
+    excerpt = TextAreaField(_l("Quoted excerpt"), validators=[Optional(), Length(max=5000)])
+    stance = SelectField(_l("Stance"), choices=STANCES, default="context")
+    source_type = SelectField(_l("Source type"), choices=SOURCE_TYPES, default="secondary")
+    note = TextAreaField(_l("Note"), validators=[Optional(), Length(max=5000)])
+    submit = SubmitField(_l("Add source"))
+
+
+class SourceEditForm(SourceForm, VersionedForm):
+    submit = SubmitField(_l("Save source"))
+
+
+class VerdictForm(VersionedForm):
+    rating = SelectField(_l("Rating"), validate_choice=True)
+    conclusion = StringField(
+        _l("Conclusion (one line)"), validators=[DataRequired(), Length(max=500)]
+    )
+    explanation = TextAreaField(_l("Explanation (Markdown)"), validators=[Length(max=20000)])
+    correction_note = TextAreaField(
+        _l("Public correction note"), validators=[Optional(), Length(max=2000)]
+    )
+    submit = SubmitField(_l("Save verdict"))
+
+
+class SendBackForm(VersionedForm):
+    comment = TextAreaField(
+        _l("What needs to change"), validators=[DataRequired(), Length(max=5000)]
+    )
+    submit = SubmitField(_l("Send back"))
+
+
+class CommentForm(SatjaForm):
+    body = TextAreaField(
+        _l("Comment"),
+        validators=[DataRequired(), Length(max=5000)],
+        description=_l("Mention a colleague with @ and their e-mail name."),
+    )
+    submit = SubmitField(_l("Comment"))
+
+
+class TriageForm(SatjaForm):
+    """Several queue items at once."""
+
+    reason = StringField(_l("Reason for dismissing"), validators=[Optional(), Length(max=500)])
+    accept = SubmitField(_l("Accept selected"))
+    dismiss = SubmitField(_l("Dismiss selected"))

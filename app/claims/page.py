@@ -1,0 +1,109 @@
+"""Build everything the claim page shows: the claim, its forms, sources, verdicts and history."""
+
+from __future__ import annotations
+
+import itertools
+
+from flask import render_template
+from wtforms.fields.choices import SelectChoice
+
+from app.claims import forms
+from app.extensions import db
+from app.markdown import render_markdown
+from app.models import Claim, Role, User
+from app.services import history, ratings, review, sources
+from app.services.actors import Actor
+
+FORM_CLASSES = {
+    "edit": forms.ClaimEditForm,
+    "accept": forms.ActionForm,
+    "dismiss": forms.DismissForm,
+    "reopen": forms.ActionForm,
+    "merge": forms.MergeForm,
+    "assign": forms.AssignForm,
+    "source": forms.SourceForm,
+    "verdict": forms.VerdictForm,
+    "correction": forms.VerdictForm,
+    "submit": forms.ActionForm,
+    "approve": forms.ActionForm,
+    "send_back": forms.SendBackForm,
+    "publish": forms.ActionForm,
+    "comment": forms.CommentForm,
+    "remove_source": forms.ActionForm,
+}
+
+
+def make_form(name: str, claim: Claim | None = None, **kwargs):
+    """Build one of the page's forms; the prefix keeps its ids unique on the page."""
+    form = FORM_CLASSES[name](prefix=name, **kwargs)
+    if hasattr(form, "rating"):
+        form.rating.choices = [
+            SelectChoice(r.key, r.label_th + " / " + r.label_en) for r in ratings.scale(db.session)
+        ]
+    if name == "assign":
+        users = db.session.scalars(
+            db.select(User).where(User.active.is_(True)).order_by(User.email)
+        ).all()
+        form.assignee.choices = [SelectChoice("", "—")] + [
+            SelectChoice(str(u.id), u.display_name) for u in users if u.role.includes(Role.CHECKER)
+        ]
+    return form
+
+
+def _blank_forms(claim: Claim) -> dict[str, object]:
+    """Return the page's forms filled from the stored claim and verdict."""
+    built = {name: make_form(name, claim, formdata=None) for name in FORM_CLASSES}
+    for form in built.values():
+        if hasattr(form, "version") and form.version.data is None:
+            form.version.data = claim.version
+    built["edit"].text.data, built["edit"].claimant.data = claim.text, claim.claimant
+    built["edit"].claim_date.data = claim.claim_date
+    built["assign"].assignee.data = str(claim.assignee_id or "")
+    current = review.open_verdict(claim) or review.published_verdict(claim)
+    open_one = review.open_verdict(claim)
+    if open_one is not None:
+        form = built["verdict"]
+        form.rating.data, form.conclusion.data = open_one.rating.key, open_one.conclusion
+        form.explanation.data, form.correction_note.data = (
+            open_one.explanation,
+            open_one.correction_note,
+        )
+        for name in ("verdict", "submit", "approve", "send_back", "publish"):
+            built[name].version.data = open_one.version
+    elif current is not None:
+        form = built["correction"]
+        form.rating.data, form.conclusion.data = current.rating.key, current.conclusion
+        form.explanation.data = current.explanation
+    return built
+
+
+def render_claim(
+    actor: Actor, claim: Claim, status: int = 200, conflict: str | None = None, **submitted
+):
+    """Render the claim page; a submitted form (with the user's input and errors) replaces its
+    blank twin so nothing typed is lost."""
+    built = _blank_forms(claim)
+    built.update(submitted)
+    verdicts = claim.verdicts
+    diffs = {
+        v.number: history.text_diff(
+            prev.conclusion + "\n\n" + prev.explanation, v.conclusion + "\n\n" + v.explanation
+        )
+        for prev, v in itertools.pairwise(verdicts)
+    }
+    return render_template(
+        "claims/claim.html",
+        claim=claim,
+        forms=built,
+        conflict=conflict,
+        sources=sources.active_sources(claim),
+        removed_sources=[s for s in claim.sources if s.removed_at is not None],
+        open_verdict=review.open_verdict(claim),
+        published=review.published_verdict(claim),
+        verdicts=verdicts,
+        diffs=diffs,
+        markdown=render_markdown,
+        history=history.claim_history(db.session, actor, claim),
+        can_edit=actor.role.includes(Role.CHECKER),
+        can_review=actor.role.includes(Role.EDITOR),
+    ), status

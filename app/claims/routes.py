@@ -1,0 +1,300 @@
+"""Claim page actions: each validates its form, calls one service, commits, and comes back."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from flask import abort, flash, redirect, render_template, request, url_for
+from flask_babel import gettext as _
+from flask_login import login_required
+
+from app.claims import bp
+from app.claims.forms import TriageForm
+from app.claims.page import make_form, render_claim
+from app.extensions import db
+from app.services import comments, dashboard, review, sources, workflow
+from app.services.errors import Conflict, InvalidInput, StaleEdit
+from app.services.ingest import IngestRefused
+from app.web import actor, attach_error
+
+
+def _version(form) -> int:
+    """Return the version the form was based on; a form without one is malformed."""
+    value = (form.version.data or "").strip() if hasattr(form, "version") else ""
+    if not value.isdigit():
+        abort(400)
+    return int(value)
+
+
+def _act(claim_id: int, name: str, call: Callable, message: str, anchor: str = ""):
+    """Run one action of the claim page and come back to it (or show why not)."""
+    form = make_form(name)
+    claim = workflow.get_claim(db.session, claim_id)
+    if not form.validate_on_submit():
+        return render_claim(actor(), claim, 400, **{name: form})
+    try:
+        call(form)
+    except StaleEdit as error:
+        db.session.rollback()
+        claim = workflow.get_claim(db.session, claim_id)
+        return render_claim(actor(), claim, 412, conflict=str(error.message), **{name: form})
+    except (InvalidInput, Conflict, IngestRefused) as error:
+        db.session.rollback()
+        attach_error(form, InvalidInput(error.message, getattr(error, "field", None)))
+        claim = workflow.get_claim(db.session, claim_id)
+        return render_claim(actor(), claim, error.status, **{name: form})
+    db.session.commit()
+    flash(message, "success")
+    return redirect(url_for("claims.claim", claim_id=claim_id) + anchor)
+
+
+@bp.route("/claims/<int:claim_id>")
+@login_required
+def claim(claim_id: int):
+    """Show a claim with everything about it."""
+    return render_claim(actor(), workflow.get_claim(db.session, claim_id))
+
+
+@bp.route("/claims/<int:claim_id>/accept", methods=["POST"])
+@login_required
+def accept(claim_id: int):
+    return _act(
+        claim_id,
+        "accept",
+        lambda f: workflow.accept(db.session, actor(), claim_id, _version(f)),
+        _("Claim accepted."),
+    )
+
+
+@bp.route("/claims/<int:claim_id>/dismiss", methods=["POST"])
+@login_required
+def dismiss(claim_id: int):
+    return _act(
+        claim_id,
+        "dismiss",
+        lambda f: workflow.dismiss(db.session, actor(), claim_id, f.reason.data, _version(f)),
+        _("Claim dismissed."),
+    )
+
+
+@bp.route("/claims/<int:claim_id>/reopen", methods=["POST"])
+@login_required
+def reopen(claim_id: int):
+    return _act(
+        claim_id,
+        "reopen",
+        lambda f: workflow.reopen(db.session, actor(), claim_id, _version(f)),
+        _("Claim back in the queue."),
+    )
+
+
+@bp.route("/claims/<int:claim_id>/merge", methods=["POST"])
+@login_required
+def merge(claim_id: int):
+    return _act(
+        claim_id,
+        "merge",
+        lambda f: workflow.merge(db.session, actor(), claim_id, f.into.data, _version(f)),
+        _("Claim merged."),
+    )
+
+
+@bp.route("/claims/<int:claim_id>/assign", methods=["POST"])
+@login_required
+def assign(claim_id: int):
+    def call(form):
+        assignee = int(form.assignee.data) if form.assignee.data else None
+        workflow.assign(db.session, actor(), claim_id, assignee, _version(form))
+
+    return _act(claim_id, "assign", call, _("Assignment saved."))
+
+
+@bp.route("/claims/<int:claim_id>/edit", methods=["POST"])
+@login_required
+def edit(claim_id: int):
+    return _act(
+        claim_id,
+        "edit",
+        lambda f: workflow.edit(
+            db.session,
+            actor(),
+            claim_id,
+            workflow.ClaimEdit(f.text.data, f.claimant.data, f.claim_date.data),
+            _version(f),
+        ),
+        _("Claim saved."),
+    )
+
+
+def _source_input(form) -> sources.SourceInput:
+    return sources.SourceInput(
+        url=form.url.data or None,
+        title=form.title.data or "",
+        publisher=form.publisher.data,
+        published=form.published.data,
+        excerpt=form.excerpt.data or "",
+        stance=form.stance.data,
+        source_type=form.source_type.data,
+        note=form.note.data or "",
+    )
+
+
+@bp.route("/claims/<int:claim_id>/sources", methods=["POST"])
+@login_required
+def add_source(claim_id: int):
+    return _act(
+        claim_id,
+        "source",
+        lambda f: sources.add_source(db.session, actor(), claim_id, _source_input(f)),
+        _("Source added."),
+        "#sources",
+    )
+
+
+@bp.route("/claims/<int:claim_id>/sources/<int:source_id>/remove", methods=["POST"])
+@login_required
+def remove_source(claim_id: int, source_id: int):
+    return _act(
+        claim_id,
+        "remove_source",
+        lambda f: sources.remove_source(db.session, actor(), source_id, _version(f)),
+        _("Source removed."),
+        "#sources",
+    )
+
+
+def _verdict_input(form) -> review.VerdictInput:
+    return review.VerdictInput(
+        form.rating.data,
+        form.conclusion.data,
+        form.explanation.data or "",
+        form.correction_note.data or None,
+    )
+
+
+@bp.route("/claims/<int:claim_id>/verdicts", methods=["POST"])
+@login_required
+def draft_verdict(claim_id: int):
+    return _act(
+        claim_id,
+        "verdict",
+        lambda f: review.draft(db.session, actor(), claim_id, _verdict_input(f)),
+        _("Draft verdict saved."),
+        "#verdict",
+    )
+
+
+@bp.route("/claims/<int:claim_id>/verdicts/<int:verdict_id>/edit", methods=["POST"])
+@login_required
+def edit_verdict(claim_id: int, verdict_id: int):
+    return _act(
+        claim_id,
+        "verdict",
+        lambda f: review.edit(db.session, actor(), verdict_id, _verdict_input(f), _version(f)),
+        _("Draft verdict saved."),
+        "#verdict",
+    )
+
+
+@bp.route("/claims/<int:claim_id>/corrections", methods=["POST"])
+@login_required
+def correct(claim_id: int):
+    return _act(
+        claim_id,
+        "correction",
+        lambda f: review.correct(db.session, actor(), claim_id, _verdict_input(f)),
+        _("Correction drafted: submit it for review."),
+        "#verdict",
+    )
+
+
+def _step(claim_id: int, verdict_id: int, name: str, service, message: str):
+    return _act(
+        claim_id,
+        name,
+        lambda f: service(db.session, actor(), verdict_id, _version(f)),
+        message,
+        "#verdict",
+    )
+
+
+@bp.route("/claims/<int:claim_id>/verdicts/<int:verdict_id>/submit", methods=["POST"])
+@login_required
+def submit(claim_id: int, verdict_id: int):
+    return _step(claim_id, verdict_id, "submit", review.submit, _("Verdict sent for review."))
+
+
+@bp.route("/claims/<int:claim_id>/verdicts/<int:verdict_id>/approve", methods=["POST"])
+@login_required
+def approve(claim_id: int, verdict_id: int):
+    return _step(claim_id, verdict_id, "approve", review.approve, _("Verdict approved."))
+
+
+@bp.route("/claims/<int:claim_id>/verdicts/<int:verdict_id>/publish", methods=["POST"])
+@login_required
+def publish(claim_id: int, verdict_id: int):
+    return _step(claim_id, verdict_id, "publish", review.publish, _("Verdict published."))
+
+
+@bp.route("/claims/<int:claim_id>/verdicts/<int:verdict_id>/send-back", methods=["POST"])
+@login_required
+def send_back(claim_id: int, verdict_id: int):
+    return _act(
+        claim_id,
+        "send_back",
+        lambda f: review.send_back(db.session, actor(), verdict_id, f.comment.data, _version(f)),
+        _("Verdict sent back to its author."),
+        "#verdict",
+    )
+
+
+@bp.route("/claims/<int:claim_id>/comments", methods=["POST"])
+@login_required
+def comment(claim_id: int):
+    return _act(
+        claim_id,
+        "comment",
+        lambda f: comments.add_comment(db.session, actor(), claim_id, f.body.data),
+        _("Comment added."),
+        "#comments",
+    )
+
+
+@bp.route("/queue/triage", methods=["POST"])
+@login_required
+def triage():
+    """Accept or dismiss several queue items at once."""
+    form = TriageForm()
+    ids = [int(i) for i in request.form.getlist("claim") if i.isdigit()]
+    if not form.validate_on_submit() or not ids:
+        flash(_("Select at least one claim."), "error")
+        return redirect(url_for("main.queue"))
+    try:
+        for claim_id in ids:
+            if form.dismiss.data:
+                workflow.dismiss(db.session, actor(), claim_id, form.reason.data or "")
+            else:
+                workflow.accept(db.session, actor(), claim_id)
+    except (InvalidInput, Conflict) as error:
+        db.session.rollback()
+        flash(str(error.message), "error")
+        return redirect(url_for("main.queue"))
+    db.session.commit()
+    flash(_("%(n)d claims updated.", n=len(ids)), "success")
+    return redirect(url_for("main.queue"))
+
+
+@bp.route("/my-work")
+@login_required
+def my_work():
+    """List the signed-in user's assigned claims by status and age, and their mentions."""
+    return render_template("claims/my_work.html", work=comments.my_work(db.session, actor()))
+
+
+@bp.route("/dashboard")
+@login_required
+def desk_dashboard():
+    """Show the desk's figures as charts with tables."""
+    return render_template(
+        "claims/dashboard.html", figures=dashboard.dashboard(db.session, actor())
+    )

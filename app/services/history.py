@@ -1,0 +1,51 @@
+"""A claim's history: every audit event of the claim and of its sources, verdicts and comments."""
+
+from __future__ import annotations
+
+import difflib
+import re
+
+import sqlalchemy as sa
+from sqlalchemy.orm import Session
+
+from app.models import AuditEvent, Claim, Comment, Role
+from app.services.actors import Actor
+from app.services.permissions import require_role
+
+_TOKEN = re.compile(r"\s+|\w+|[^\w\s]")
+
+
+def claim_history(session: Session, actor: Actor, claim: Claim) -> list[AuditEvent]:
+    """Return the claim's audit events, oldest first."""
+    require_role(actor, Role.VIEWER)
+    comment_ids = session.scalars(sa.select(Comment.id).where(Comment.claim_id == claim.id)).all()
+    related = {
+        "claims": [claim.id],
+        "sources": [s.id for s in claim.sources],
+        "verdicts": [v.id for v in claim.verdicts],
+        "comments": list(comment_ids),
+        "appearances": [a.id for a in claim.appearances],
+    }
+    conditions = [
+        sa.and_(AuditEvent.object_type == kind, AuditEvent.object_id.in_([str(i) for i in ids]))
+        for kind, ids in related.items()
+        if ids
+    ]
+    return list(
+        session.scalars(sa.select(AuditEvent).where(sa.or_(*conditions)).order_by(AuditEvent.id))
+    )
+
+
+def text_diff(old: str, new: str) -> list[tuple[str, str]]:
+    """Return (kind, text) pieces turning old into new: kind is "same", "del" or "ins"."""
+    a, b = _TOKEN.findall(old or ""), _TOKEN.findall(new or "")
+    pieces: list[tuple[str, str]] = []
+    for tag, i1, i2, j1, j2 in difflib.SequenceMatcher(a=a, b=b, autojunk=False).get_opcodes():
+        if tag == "equal":
+            pieces.append(("same", "".join(a[i1:i2])))
+            continue
+        if i2 > i1:
+            pieces.append(("del", "".join(a[i1:i2])))
+        if j2 > j1:
+            pieces.append(("ins", "".join(b[j1:j2])))
+    return pieces
