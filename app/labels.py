@@ -132,6 +132,7 @@ def audit_changes(before: dict | None, after: dict | None) -> list[tuple[str, ob
 def register(app: Flask) -> None:
     """Make the labels and the audit helper available to every template."""
     app.add_template_filter(audit_changes, "audit_changes")
+    app.add_template_filter(lambda row: (STATUS_LABELS[row[0]], row[1]), "status_row")
 
     @app.context_processor
     def inject_labels() -> dict[str, object]:

@@ -78,7 +78,12 @@ def _blank_forms(claim: Claim) -> dict[str, object]:
 
 
 def render_claim(
-    actor: Actor, claim: Claim, status: int = 200, conflict: str | None = None, **submitted
+    actor: Actor,
+    claim: Claim,
+    status: int = 200,
+    conflict: str | None = None,
+    problem: str | None = None,
+    **submitted,
 ):
     """Render the claim page; a submitted form (with the user's input and errors) replaces its
     blank twin so nothing typed is lost."""
@@ -96,6 +101,7 @@ def render_claim(
         claim=claim,
         forms=built,
         conflict=conflict,
+        problem=problem,
         sources=sources.active_sources(claim),
         removed_sources=[s for s in claim.sources if s.removed_at is not None],
         open_verdict=review.open_verdict(claim),

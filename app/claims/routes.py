@@ -42,7 +42,9 @@ def _act(claim_id: int, name: str, call: Callable, message: str, anchor: str = "
         db.session.rollback()
         attach_error(form, InvalidInput(error.message, getattr(error, "field", None)))
         claim = workflow.get_claim(db.session, claim_id)
-        return render_claim(actor(), claim, error.status, **{name: form})
+        return render_claim(
+            actor(), claim, error.status, problem=str(error.message), **{name: form}
+        )
     db.session.commit()
     flash(message, "success")
     return redirect(url_for("claims.claim", claim_id=claim_id) + anchor)

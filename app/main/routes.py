@@ -5,6 +5,7 @@ from flask import jsonify, make_response, redirect, render_template, request, ur
 from flask_login import login_required
 from sqlalchemy.exc import SQLAlchemyError
 
+from app.claims.forms import TriageForm
 from app.extensions import csrf, db
 from app.i18n import LANG_COOKIE, supported_languages
 from app.main import bp
@@ -31,7 +32,7 @@ def index():
 def queue():
     """List the candidate claims awaiting triage, most check-worthy first."""
     page = _paginate(claims.queue_query(actor()))
-    return render_template("main/queue.html", page=page)
+    return render_template("main/queue.html", page=page, form=TriageForm())
 
 
 @bp.route("/claims")

@@ -32,7 +32,12 @@ def dashboard(session: Session, actor: Actor, now: datetime | None = None) -> Da
     """Compute the dashboard's figures."""
     require_role(actor, Role.VIEWER)
     now = now or utcnow()
-    counts = dict(session.execute(sa.select(Claim.status, sa.func.count()).group_by(Claim.status)))
+    counts = {
+        status: count
+        for status, count in session.execute(
+            sa.select(Claim.status, sa.func.count()).group_by(Claim.status)
+        )
+    }
     ratings = session.execute(
         sa.select(Rating, sa.func.count(Verdict.id))
         .outerjoin(

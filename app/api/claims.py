@@ -1,0 +1,292 @@
+"""API: claims (with ETag/If-Match optimistic locking), sources, verdicts and the rating scale."""
+
+from __future__ import annotations
+
+from flask import jsonify, request
+from flask_babel import lazy_gettext as _l
+
+from app.api import bp
+from app.api.auth import api_user
+from app.errors import error_response
+from app.extensions import db
+from app.ingest.errors import IngestError
+from app.ingest.text import parse_published
+from app.models import Claim, ClaimStatus, Role, Source, User, Verdict
+from app.services import accounts, ratings, review, sources, workflow
+from app.services import claims as claim_reads
+from app.services.errors import InvalidInput
+from app.services.ingest import IngestRefused
+from app.services.permissions import require_role
+
+
+def verdict_json(verdict: Verdict | None) -> dict | None:
+    if verdict is None:
+        return None
+    return {
+        "id": verdict.id,
+        "number": verdict.number,
+        "state": verdict.state.value,
+        "rating": verdict.rating.key,
+        "conclusion": verdict.conclusion,
+        "explanation": verdict.explanation,
+        "correction_note": verdict.correction_note,
+        "author": verdict.author.email if verdict.author else None,
+        "approver": verdict.approver.email if verdict.approver else None,
+        "published_at": verdict.published_at.isoformat() if verdict.published_at else None,
+        "version": verdict.version,
+    }
+
+
+def source_json(source: Source) -> dict:
+    return {
+        "id": source.id,
+        "url": source.url,
+        "title": source.title,
+        "publisher": source.publisher,
+        "excerpt": source.excerpt,
+        "stance": source.stance.value,
+        "source_type": source.source_type.value,
+        "note": source.note,
+        "snapshot_sha256": source.snapshot_sha256,
+        "accessed_at": source.accessed_at.isoformat() if source.accessed_at else None,
+        "version": source.version,
+    }
+
+
+def claim_json(claim: Claim, full: bool = False) -> dict:
+    data = {
+        "id": claim.id,
+        "text": claim.text,
+        "claimant": claim.claimant,
+        "status": claim.status.value,
+        "score": claim.score,
+        "reasons": claim.reasons.get("reasons", []),
+        "language": claim.language,
+        "assignee": claim.assignee.email if claim.assignee else None,
+        "version": claim.version,
+    }
+    if full:
+        data |= {
+            "claim_date": claim.claim_date.isoformat() if claim.claim_date else None,
+            "appearances": [
+                {"article_id": a.article_id, "start": a.start, "end": a.end, "sentence": a.sentence}
+                for a in claim.appearances
+            ],
+            "sources": [source_json(s) for s in sources.active_sources(claim)],
+            "verdict": verdict_json(review.open_verdict(claim) or review.published_verdict(claim)),
+            "published_verdict": verdict_json(review.published_verdict(claim)),
+        }
+    return data
+
+
+def _with_etag(claim: Claim, status: int = 200):
+    response = jsonify(claim_json(claim, full=True))
+    response.set_etag(str(claim.version))
+    return response, status
+
+
+def _body() -> dict:
+    body = request.get_json(silent=True)
+    return body if isinstance(body, dict) else {}
+
+
+def _if_match() -> int | tuple:
+    """Return the version named by If-Match, or the 428 answer when it is missing."""
+    header = request.headers.get("If-Match", "").strip().strip('"').removeprefix('W/"')
+    if not header:
+        return error_response(
+            428,
+            _l("Send If-Match with the version (ETag) you based this on."),
+            "precondition_required",
+        )
+    if not header.isdigit():
+        return error_response(412, _l("If-Match must be the claim's ETag."), "stale_edit")
+    return int(header)
+
+
+@bp.route("/claims")
+def list_claims():
+    """Return claims, filtered by status and assignee, newest first."""
+    status = request.args.get("status") or None
+    if status and status not in {s.value for s in ClaimStatus}:
+        return error_response(400, _l("Unknown status."), "bad_request")
+    page_arg = request.args.get("page", "1")
+    if not page_arg.isdigit() or int(page_arg) < 1:
+        return error_response(400, _l("page must be a positive integer."), "bad_request")
+    query = claim_reads.claims_query(api_user(), ClaimStatus(status) if status else None)
+    assignee = request.args.get("assignee")
+    if assignee:
+        query = query.join(User, Claim.assignee_id == User.id).where(
+            db.func.lower(User.email) == assignee.lower()
+        )
+    page = db.paginate(query, page=int(page_arg), per_page=25, error_out=False)
+    return jsonify(
+        items=[claim_json(c) for c in page.items],
+        page=page.page,
+        pages=page.pages,
+        total=page.total,
+    )
+
+
+@bp.route("/claims/<int:claim_id>")
+def get_claim(claim_id: int):
+    """Return a claim with its appearances, sources and verdict; ETag is its version."""
+    require_role(api_user(), Role.VIEWER)
+    return _with_etag(workflow.get_claim(db.session, claim_id))
+
+
+@bp.route("/claims/<int:claim_id>", methods=["PATCH"])
+def patch_claim(claim_id: int):
+    """Edit a claim or move it along; needs If-Match (412 when stale, 428 when missing)."""
+    version = _if_match()
+    if not isinstance(version, int):
+        return version
+    body, user = _body(), api_user()
+    claim = workflow.get_claim(db.session, claim_id)
+    if {"text", "claimant", "claim_date"} & body.keys():
+        claim_date = _date(body.get("claim_date"))
+        workflow.edit(
+            db.session,
+            user,
+            claim_id,
+            workflow.ClaimEdit(
+                body.get("text", claim.text), body.get("claimant", claim.claimant), claim_date
+            ),
+            version,
+        )
+        version = claim.version
+    if "status" in body:
+        _transition(claim_id, body, version)
+        version = claim.version
+    if "assignee" in body:
+        workflow.assign(db.session, user, claim_id, _user_id(body["assignee"]), version)
+    db.session.commit()
+    return _with_etag(workflow.get_claim(db.session, claim_id))
+
+
+def _transition(claim_id: int, body: dict, version: int) -> None:
+    user, status = api_user(), body["status"]
+    if status == "accepted":
+        workflow.accept(db.session, user, claim_id, version)
+    elif status == "dismissed":
+        workflow.dismiss(db.session, user, claim_id, str(body.get("reason") or ""), version)
+    elif status == "candidate":
+        workflow.reopen(db.session, user, claim_id, version)
+    elif status == "merged":
+        workflow.merge(db.session, user, claim_id, int(body.get("canonical_id") or 0), version)
+    else:
+        raise InvalidInput(
+            _l(
+                "status may be set to accepted, dismissed, candidate or merged; "
+                "verdicts move the rest."
+            ),
+            field="status",
+        )
+
+
+def _date(value: str | None):
+    """Parse a claim date (Thai or English, either era), refusing nonsense."""
+    try:
+        return parse_published(value) if value else None
+    except IngestError as error:
+        raise IngestRefused(error) from None
+
+
+def _user_id(email: str | None) -> int | None:
+    if not email:
+        return None
+    user = accounts.find_by_email(db.session, email)
+    if user is None:
+        raise InvalidInput(_l("No such user."), field="assignee")
+    return user.id
+
+
+@bp.route("/claims/<int:claim_id>/sources", methods=["POST"])
+def add_source(claim_id: int):
+    """Attach a source; with a url the page is fetched and archived."""
+    body = _body()
+    given = sources.SourceInput(
+        url=body.get("url") or None,
+        title=str(body.get("title") or ""),
+        publisher=body.get("publisher"),
+        published=body.get("published"),
+        excerpt=str(body.get("excerpt") or ""),
+        stance=str(body.get("stance") or "context"),
+        source_type=str(body.get("source_type") or "secondary"),
+        note=str(body.get("note") or ""),
+    )
+    source = sources.add_source(db.session, api_user(), claim_id, given)
+    db.session.commit()
+    return jsonify(source_json(source)), 201
+
+
+def _verdict_input(body: dict) -> review.VerdictInput:
+    return review.VerdictInput(
+        str(body.get("rating") or ""),
+        str(body.get("conclusion") or ""),
+        str(body.get("explanation") or ""),
+        body.get("correction_note"),
+    )
+
+
+@bp.route("/claims/<int:claim_id>/verdicts", methods=["POST"])
+def draft_verdict(claim_id: int):
+    """Start a draft verdict."""
+    verdict = review.draft(db.session, api_user(), claim_id, _verdict_input(_body()))
+    db.session.commit()
+    return jsonify(verdict_json(verdict)), 201
+
+
+@bp.route("/claims/<int:claim_id>/corrections", methods=["POST"])
+def correct(claim_id: int):
+    """Start a correction of the published verdict (a new version with a public note)."""
+    verdict = review.correct(db.session, api_user(), claim_id, _verdict_input(_body()))
+    db.session.commit()
+    return jsonify(verdict_json(verdict)), 201
+
+
+def _step(verdict_id: int, service, *args):
+    version = request.headers.get("If-Match", "").strip().strip('"')
+    verdict = service(
+        db.session, api_user(), verdict_id, *args, int(version) if version.isdigit() else None
+    )
+    db.session.commit()
+    return jsonify(verdict_json(verdict))
+
+
+@bp.route("/verdicts/<int:verdict_id>/submit", methods=["POST"])
+def submit(verdict_id: int):
+    return _step(verdict_id, review.submit)
+
+
+@bp.route("/verdicts/<int:verdict_id>/approve", methods=["POST"])
+def approve(verdict_id: int):
+    return _step(verdict_id, review.approve)
+
+
+@bp.route("/verdicts/<int:verdict_id>/send-back", methods=["POST"])
+def send_back(verdict_id: int):
+    return _step(verdict_id, review.send_back, str(_body().get("comment") or ""))
+
+
+@bp.route("/verdicts/<int:verdict_id>/publish", methods=["POST"])
+def publish(verdict_id: int):
+    return _step(verdict_id, review.publish)
+
+
+@bp.route("/ratings")
+def list_ratings():
+    """Return the rating scale."""
+    require_role(api_user(), Role.VIEWER)
+    return jsonify(
+        [
+            {
+                "key": r.key,
+                "label_en": r.label_en,
+                "label_th": r.label_th,
+                "order": r.sort_order,
+                "value": r.value,
+            }
+            for r in ratings.scale(db.session)
+        ]
+    )

@@ -1,0 +1,57 @@
+// Keyboard triage on the queue: j/k move, x selects, a accepts, d dismisses, o opens, ? helps.
+// Everything also works without JavaScript through the plain form.
+(function () {
+  "use strict";
+  var rows = Array.prototype.slice.call(document.querySelectorAll(".queue-item"));
+  var help = document.getElementById("shortcuts");
+  var toggle = document.getElementById("shortcuts-toggle");
+  var form = document.getElementById("triage");
+  var current = -1;
+
+  function showHelp() {
+    help.hidden = !help.hidden;
+    toggle.setAttribute("aria-expanded", String(!help.hidden));
+  }
+  if (toggle) { toggle.addEventListener("click", showHelp); }
+  if (!rows.length || !form) { return; }
+
+  function focusRow(index) {
+    current = Math.max(0, Math.min(rows.length - 1, index));
+    rows.forEach(function (row, i) { row.classList.toggle("current", i === current); });
+    rows[current].querySelector("a").focus();
+  }
+
+  function checkbox(row) { return row.querySelector("input[type=checkbox]"); }
+
+  function selectCurrentIfNone() {
+    var any = rows.some(function (row) { return checkbox(row).checked; });
+    if (!any && current >= 0) { checkbox(rows[current]).checked = true; }
+  }
+
+  function submit(buttonName) {
+    selectCurrentIfNone();
+    var button = form.querySelector("[name='" + buttonName + "']");
+    if (button) { button.click(); }
+  }
+
+  document.addEventListener("keydown", function (event) {
+    var target = event.target;
+    if (event.ctrlKey || event.metaKey || event.altKey) { return; }
+    if (target.matches("input[type=text], textarea, select")) { return; }
+    switch (event.key) {
+      case "j": focusRow(current + 1); break;
+      case "k": focusRow(current - 1); break;
+      case "x": if (current >= 0) { checkbox(rows[current]).click(); } break;
+      case "a": submit("accept"); break;
+      case "d":
+        var reason = form.querySelector("[name='reason']");
+        if (reason && !reason.value.trim()) { reason.focus(); event.preventDefault(); return; }
+        submit("dismiss");
+        break;
+      case "o": if (current >= 0) { window.location = rows[current].dataset.claimUrl; } break;
+      case "?": showHelp(); break;
+      default: return;
+    }
+    event.preventDefault();
+  });
+})();

@@ -1,0 +1,348 @@
+"""The reviewer workflow through the claim page, the queue and the JSON API."""
+
+import re
+
+import pytest
+
+from app.extensions import db
+from app.markdown import render_markdown
+from app.models import AuditEvent, ClaimStatus, VerdictState
+from app.services import ingest, review, sources, workflow
+from tests.conftest import AuthActions, csrf_token
+from tests.factories import make_token, make_user
+
+TEXT = (
+    "นายสมชาย ใจดี อธิบดีกรมควบคุมโรค กล่าวว่า ปีนี้พบผู้ป่วย 1,200 ราย มากที่สุดในรอบ 5 ปี\n"
+    "กระทรวงการคลังรายงานว่าหนี้สาธารณะอยู่ที่ร้อยละ 64 ของจีดีพี"
+)
+
+
+@pytest.fixture
+def claim(db_session):
+    checker = make_user(db_session, "checker")
+    article, _ = ingest.ingest(db_session, checker, ingest.Submission(text=TEXT))
+    db_session.commit()
+    return article.appearances[0].claim
+
+
+def _post(auth, claim, path, prefix, data):
+    return auth.post(
+        f"/claims/{claim.id}/{path}", prefix=prefix, data=data, form_page=f"/claims/{claim.id}"
+    )
+
+
+def test_claim_page_shows_everything_for_a_viewer(signed_in, client, claim):
+    signed_in("viewer")
+    html = client.get(f"/claims/{claim.id}").get_data(as_text=True)
+    assert claim.text in html and "History" in html and "Where it appears" in html
+    assert f"/claims/{claim.id}/accept" not in html  # no buttons a viewer cannot use
+
+
+def test_viewer_cannot_act_through_the_forms(signed_in, auth, client, claim, db_session):
+    signed_in("viewer")
+    response = _post(auth, claim, "accept", "accept", {"version": claim.version})
+    assert response.status_code == 403
+    db_session.refresh(claim)
+    assert claim.status == ClaimStatus.CANDIDATE
+
+
+def test_the_demo_flow_through_the_forms(app, signed_in, auth, client, claim, db_session):
+    editor = signed_in("editor")
+    assert _post(auth, claim, "accept", "accept", {"version": 1}).status_code == 302
+    checker = make_user(db_session, "checker", "somchai@example.org")
+    response = _post(auth, claim, "assign", "assign", {"version": 2, "assignee": str(checker.id)})
+    assert response.status_code == 302
+    response = _post(
+        auth,
+        claim,
+        "sources",
+        "source",
+        {
+            "title": "รายงานสถานการณ์โรค",
+            "publisher": "กรมควบคุมโรค",
+            "stance": "supports",
+            "source_type": "primary",
+            "excerpt": "ผู้ป่วย 1,200 ราย",
+        },
+    )
+    assert response.status_code == 302
+    response = _post(
+        auth,
+        claim,
+        "verdicts",
+        "verdict",
+        {
+            "rating": "mostly_true",
+            "conclusion": "ตัวเลขตรงกับรายงาน",
+            "explanation": "ดู [รายงาน](https://ddc.example/report) <script>alert(1)</script>",
+        },
+    )
+    assert response.status_code == 302
+    db_session.expire_all()
+    verdict = review.open_verdict(claim)
+    response = _post(
+        auth, claim, f"verdicts/{verdict.id}/submit", "submit", {"version": verdict.version}
+    )
+    assert response.status_code == 302
+    # the author cannot approve (four eyes): 409 with the reason, on the page
+    db_session.expire_all()
+    response = _post(
+        auth, claim, f"verdicts/{verdict.id}/approve", "approve", {"version": verdict.version}
+    )
+    assert response.status_code == 409 and "Four eyes" in response.get_data(as_text=True)
+    other = app.test_client()
+    other.environ_base["HTTP_ACCEPT_LANGUAGE"] = "en"
+    second = AuthActions(other)
+    second.login(make_user(db_session, "editor").email)
+    response = second.post(
+        f"/claims/{claim.id}/verdicts/{verdict.id}/approve",
+        prefix="approve",
+        data={"version": verdict.version},
+        form_page=f"/claims/{claim.id}",
+    )
+    assert response.status_code == 302
+    db_session.expire_all()
+    response = _post(
+        auth, claim, f"verdicts/{verdict.id}/publish", "publish", {"version": verdict.version}
+    )
+    assert response.status_code == 302
+    html = client.get(f"/claims/{claim.id}").get_data(as_text=True)
+    assert "Verdict published" in html and "<script>alert" not in html
+    assert 'href="https://ddc.example/report"' in html
+    for action in [
+        "Claim accepted",
+        "Claim assigned",
+        "Source added",
+        "Verdict drafted",
+        "Verdict submitted for review",
+        "Verdict approved",
+        "Verdict published",
+    ]:
+        assert action in html, action
+    assert editor.display_name in html
+
+
+def test_a_stale_form_keeps_the_users_input_and_says_why(signed_in, auth, claim, db_session):
+    signed_in("checker")
+    workflow.edit(
+        db_session,
+        make_user(db_session, "editor"),
+        claim.id,
+        workflow.ClaimEdit("ข้อความที่คนอื่นแก้", None, None),
+        claim.version,
+    )
+    db_session.commit()
+    response = _post(
+        auth, claim, "edit", "edit", {"version": 1, "text": "ข้อความของฉันที่ยังไม่บันทึก", "claimant": ""}
+    )
+    html = response.get_data(as_text=True)
+    assert response.status_code == 412
+    assert "Someone else changed this" in html
+    assert "ข้อความของฉันที่ยังไม่บันทึก" in html and "ข้อความที่คนอื่นแก้" in html
+
+
+def test_form_without_a_version_is_a_400(signed_in, auth, claim):
+    signed_in("checker")
+    assert _post(auth, claim, "accept", "accept", {}).status_code == 400
+
+
+def test_bad_input_is_shown_on_the_form(signed_in, auth, claim):
+    signed_in("checker")
+    response = _post(auth, claim, "dismiss", "dismiss", {"version": 1, "reason": ""})
+    assert response.status_code == 400
+    response = _post(auth, claim, "sources", "source", {"url": "http://10.0.0.1/x"})
+    assert response.status_code == 422
+    assert "private or local network" in response.get_data(as_text=True)
+
+
+def test_queue_triage_in_bulk(signed_in, auth, client, claim, db_session):
+    signed_in("checker")
+    other = claim.appearances[0].article.appearances[1].claim
+    token = csrf_token(client, "/queue")
+    response = client.post(
+        "/queue/triage",
+        data={"csrf_token": token, "claim": [claim.id, other.id], "accept": "Accept"},
+    )
+    assert response.status_code == 302
+    db_session.expire_all()
+    assert {claim.status, other.status} == {ClaimStatus.ACCEPTED}
+    html = client.get("/queue").get_data(as_text=True)
+    assert "queue-keys.js" in html and "Keyboard shortcuts" in html
+
+
+def test_my_work_and_dashboard(signed_in, client, claim, db_session):
+    checker = signed_in("checker")
+    editor = make_user(db_session, "editor")
+    workflow.accept(db_session, editor, claim.id)
+    workflow.assign(db_session, editor, claim.id, checker.id)
+    db_session.commit()
+    html = client.get("/my-work").get_data(as_text=True)
+    assert claim.text in html
+    html = client.get("/dashboard").get_data(as_text=True)
+    assert "<svg" in html and "Claims by status" in html and "As a table" in html
+
+
+@pytest.mark.parametrize(
+    "payload",
+    [
+        "<script>alert(1)</script>",
+        "<img src=x onerror=alert(1)>",
+        "[x](javascript:alert(1))",
+        "<a href='javascript:alert(1)'>x</a>",
+        "[x](JAVASCRIPT:alert(1))",
+        "<svg onload=alert(1)>",
+        "<iframe src='https://evil.example'></iframe>",
+        "[x](data:text/html,<script>alert(1)</script>)",
+        '<p style="x" onclick="alert(1)">y</p>',
+    ],
+)
+def test_the_sanitizer_leaves_no_script(payload):
+    html = str(render_markdown(f"ok {payload} **b**"))
+    elements = _elements(html)
+    assert {tag for tag, _ in elements} <= {"p", "strong", "a", "em", "code"}
+    for _tag, attributes in elements:
+        for name, value in attributes:
+            assert not name.startswith("on") and name != "style"
+            assert not re.match(r"\s*(?:javascript|data|vbscript):", value or "", re.I)
+    assert "<strong>b</strong>" in html
+
+
+def _elements(html: str) -> list[tuple[str, list[tuple[str, str]]]]:
+    """Return every element of an HTML fragment with its attributes."""
+    from html.parser import HTMLParser
+
+    found = []
+
+    class Collector(HTMLParser):
+        def handle_starttag(self, tag, attrs):
+            found.append((tag, attrs))
+
+    Collector().feed(html)
+    return found
+
+
+# --- API ---------------------------------------------------------------------------------------
+
+
+def _headers(session, role="checker", **extra):
+    return {"Authorization": f"Bearer {make_token(session, role)[1]}", **extra}
+
+
+def test_api_claim_has_an_etag_and_patch_needs_if_match(client, claim, db_session):
+    headers = _headers(db_session)
+    response = client.get(f"/api/v1/claims/{claim.id}", headers=headers)
+    assert response.status_code == 200 and response.headers["ETag"] == '"1"'
+    assert response.get_json()["version"] == 1
+    response = client.patch(
+        f"/api/v1/claims/{claim.id}", json={"status": "accepted"}, headers=headers
+    )
+    assert response.status_code == 428
+    response = client.patch(
+        f"/api/v1/claims/{claim.id}",
+        json={"status": "accepted"},
+        headers={**headers, "If-Match": '"1"'},
+    )
+    assert response.status_code == 200 and response.headers["ETag"] == '"2"'
+    stale = client.patch(
+        f"/api/v1/claims/{claim.id}", json={"claimant": "x"}, headers={**headers, "If-Match": '"1"'}
+    )
+    assert stale.status_code == 412 and stale.get_json()["error"]["code"] == "stale_edit"
+
+
+def test_api_full_workflow_and_refusals(client, claim, db_session):
+    checker, editor, editor2 = (_headers(db_session, r) for r in ("checker", "editor", "editor"))
+    client.patch(
+        f"/api/v1/claims/{claim.id}",
+        json={"status": "accepted"},
+        headers={**checker, "If-Match": "1"},
+    )
+    response = client.post(
+        f"/api/v1/claims/{claim.id}/sources",
+        json={"title": "รายงาน", "stance": "supports", "source_type": "primary"},
+        headers=checker,
+    )
+    assert response.status_code == 201 and response.get_json()["stance"] == "supports"
+    response = client.post(
+        f"/api/v1/claims/{claim.id}/verdicts",
+        json={"rating": "true", "conclusion": "จริง"},
+        headers=editor,
+    )
+    assert response.status_code == 201
+    verdict_id = response.get_json()["id"]
+    assert client.post(f"/api/v1/verdicts/{verdict_id}/submit", headers=editor).status_code == 200
+    own = client.post(f"/api/v1/verdicts/{verdict_id}/approve", headers=editor)
+    assert own.status_code == 409 and "Four eyes" in own.get_json()["error"]["message"]
+    assert client.post(f"/api/v1/verdicts/{verdict_id}/approve", headers=checker).status_code == 403
+    assert client.post(f"/api/v1/verdicts/{verdict_id}/approve", headers=editor2).status_code == 200
+    assert client.post(f"/api/v1/verdicts/{verdict_id}/publish", headers=editor).status_code == 200
+    response = client.post(
+        f"/api/v1/claims/{claim.id}/corrections",
+        json={"rating": "mostly_true", "conclusion": "จริงเป็นส่วนใหญ่"},
+        headers=checker,
+    )
+    assert response.status_code == 422  # the public note is required
+    response = client.post(
+        f"/api/v1/claims/{claim.id}/corrections",
+        json={
+            "rating": "mostly_true",
+            "conclusion": "จริงเป็นส่วนใหญ่",
+            "correction_note": "ตัวเลขรวมผู้ป่วยสงสัย",
+        },
+        headers=checker,
+    )
+    assert response.status_code == 201 and response.get_json()["number"] == 2
+    body = client.get(f"/api/v1/claims/{claim.id}", headers=checker).get_json()
+    assert body["published_verdict"]["number"] == 1 and body["verdict"]["number"] == 2
+    back = client.post(
+        f"/api/v1/verdicts/{response.get_json()['id']}/send-back",
+        json={"comment": ""},
+        headers=editor,
+    )
+    assert back.status_code == 409 or back.status_code == 422
+    ratings = client.get("/api/v1/ratings", headers=checker).get_json()
+    assert [r["key"] for r in ratings][:2] == ["true", "mostly_true"]
+    listing = client.get("/api/v1/claims?status=published", headers=checker).get_json()
+    assert [c["id"] for c in listing["items"]] == [claim.id]
+    assert client.get("/api/v1/claims?status=bogus", headers=checker).status_code == 400
+
+
+def test_api_viewer_cannot_mutate(client, claim, db_session):
+    viewer = _headers(db_session, "viewer")
+    response = client.patch(
+        f"/api/v1/claims/{claim.id}",
+        json={"status": "accepted"},
+        headers={**viewer, "If-Match": "1"},
+    )
+    assert response.status_code == 403
+    assert (
+        client.post(
+            f"/api/v1/claims/{claim.id}/sources", json={"title": "x"}, headers=viewer
+        ).status_code
+        == 403
+    )
+
+
+def test_every_mutation_is_audited(db_session, claim):
+    editor, editor2 = make_user(db_session, "editor"), make_user(db_session, "editor")
+    before = db_session.scalar(db.select(db.func.count()).select_from(AuditEvent))
+    calls = [
+        lambda: workflow.accept(db_session, editor, claim.id),
+        lambda: workflow.assign(db_session, editor, claim.id, editor2.id),
+        lambda: sources.add_source(db_session, editor, claim.id, sources.SourceInput(title="ก")),
+        lambda: review.draft(db_session, editor, claim.id, review.VerdictInput("true", "จริง")),
+    ]
+    for call in calls:
+        count = db_session.scalar(db.select(db.func.count()).select_from(AuditEvent))
+        call()
+        assert db_session.scalar(db.select(db.func.count()).select_from(AuditEvent)) > count
+    assert db_session.scalar(db.select(db.func.count()).select_from(AuditEvent)) > before
+    verdict = review.open_verdict(claim)
+    for step in (
+        lambda: review.submit(db_session, editor, verdict.id),
+        lambda: review.approve(db_session, editor2, verdict.id),
+        lambda: review.publish(db_session, editor, verdict.id),
+    ):
+        count = db_session.scalar(db.select(db.func.count()).select_from(AuditEvent))
+        step()
+        assert db_session.scalar(db.select(db.func.count()).select_from(AuditEvent)) > count
+    assert verdict.state == VerdictState.PUBLISHED
