@@ -4,6 +4,7 @@ from flask_babel import lazy_gettext as _l
 from wtforms import (
     DateField,
     EmailField,
+    IntegerField,
     PasswordField,
     SelectField,
     StringField,
@@ -59,3 +60,22 @@ class AuditFilterForm(SatjaForm):
     object_id = StringField(_l("Object id"), validators=[Optional(), Length(max=40)])
     since = DateField(_l("From"), validators=[Optional()])
     until = DateField(_l("Until"), validators=[Optional()])
+
+
+class RatingForm(SatjaForm):
+    """A label of the rating scale."""
+
+    key = StringField(
+        _l("Key"),
+        validators=[DataRequired(), Length(max=40)],
+        description=_l("lower-case letters and _, e.g. mostly_false"),
+    )
+    label_th = StringField(_l("Thai label"), validators=[DataRequired(), Length(max=100)])
+    label_en = StringField(_l("English label"), validators=[DataRequired(), Length(max=100)])
+    sort_order = IntegerField(_l("Order"), validators=[DataRequired()])
+    value = IntegerField(
+        _l("Value on the scale"),
+        validators=[Optional()],
+        description=_l("1 (worst) upward; empty for off-scale labels"),
+    )
+    submit = SubmitField(_l("Save rating"))

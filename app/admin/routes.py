@@ -12,13 +12,14 @@ from app.admin.forms import (
     ActiveForm,
     AuditFilterForm,
     NewUserForm,
+    RatingForm,
     RoleForm,
     role_choices,
 )
 from app.extensions import db
 from app.labels import ACTION_LABELS, OBJECT_LABELS, ROLE_LABELS
 from app.models import Role
-from app.services import accounts, audit
+from app.services import accounts, audit, ratings
 from app.services.errors import Conflict, InvalidInput
 from app.web import actor, attach_error, page_number
 
@@ -133,3 +134,71 @@ def audit_trail():
         audit.audit_query(actor(), filters), page=page_number(), per_page=50, error_out=False
     )
     return render_template("admin/audit.html", form=form, page=page)
+
+
+def _rating_input(form) -> ratings.RatingInput:
+    return ratings.RatingInput(
+        form.key.data.strip(),
+        form.label_en.data,
+        form.label_th.data,
+        form.sort_order.data,
+        form.value.data,
+    )
+
+
+@bp.route("/ratings", methods=["GET", "POST"])
+@login_required
+def rating_scale():
+    """List the rating scale and add labels to it."""
+    ratings.require_admin(actor())
+    form = RatingForm(prefix="new")
+    if form.validate_on_submit():
+        try:
+            ratings.add_rating(db.session, actor(), _rating_input(form))
+        except (InvalidInput, Conflict) as error:
+            attach_error(form, InvalidInput(error.message, getattr(error, "field", "key")))
+        else:
+            db.session.commit()
+            flash(_("Rating added."), "success")
+            return redirect(url_for("admin.rating_scale"))
+    scale = ratings.scale(db.session)
+    edit_forms = {r.id: RatingForm(prefix=f"r{r.id}", obj=r, formdata=None) for r in scale}
+    return render_template("admin/ratings.html", scale=scale, form=form, edit_forms=edit_forms)
+
+
+@bp.route("/ratings/<int:rating_id>", methods=["POST"])
+@login_required
+def edit_rating(rating_id: int):
+    """Change a label of the scale."""
+    form = RatingForm(prefix=f"r{rating_id}")
+    if form.validate_on_submit():
+        try:
+            ratings.update_rating(db.session, actor(), rating_id, _rating_input(form))
+        except (InvalidInput, Conflict) as error:
+            db.session.rollback()
+            flash(str(error.message), "error")
+            return redirect(url_for("admin.rating_scale"))
+        db.session.commit()
+        flash(_("Rating saved."), "success")
+    else:
+        flash(
+            _("Check the rating's fields: every label needs Thai, English and an order."), "error"
+        )
+    return redirect(url_for("admin.rating_scale"))
+
+
+@bp.route("/ratings/<int:rating_id>/delete", methods=["POST"])
+@login_required
+def delete_rating(rating_id: int):
+    """Remove an unused label."""
+    form = ActiveForm()
+    if form.validate_on_submit():
+        try:
+            ratings.delete_rating(db.session, actor(), rating_id)
+        except Conflict as error:
+            db.session.rollback()
+            flash(str(error.message), "error")
+            return redirect(url_for("admin.rating_scale"))
+        db.session.commit()
+        flash(_("Rating deleted."), "success")
+    return redirect(url_for("admin.rating_scale"))

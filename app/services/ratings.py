@@ -30,6 +30,11 @@ class RatingInput:
     value: int | None
 
 
+def require_admin(actor: Actor) -> None:
+    """Refuse anyone but an admin (the scale's page)."""
+    require_role(actor, Role.ADMIN)
+
+
 def scale(session: Session) -> list[Rating]:
     """Return the scale in display order."""
     return list(session.scalars(sa.select(Rating).order_by(Rating.sort_order, Rating.id)))
