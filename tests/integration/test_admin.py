@@ -185,33 +185,55 @@ def test_audit_filter_rejects_bad_values_without_crashing(signed_in, client):
     assert client.get("/admin/audit?page=-1").status_code == 400
 
 
-def test_admin_edits_the_rating_scale_and_cannot_delete_a_used_label(signed_in, auth, client,
-                                                                       db_session):
+def test_admin_edits_the_rating_scale_and_cannot_delete_a_used_label(
+    signed_in, auth, client, db_session
+):
     from app.models import Rating
     from app.services import ingest, review, workflow
 
     signed_in("admin")
-    response = auth.post("/admin/ratings", prefix="new", form_page="/admin/ratings", data={
-        "key": "satire", "label_th": "เสียดสี", "label_en": "Satire", "sort_order": 8,
-        "value": ""})
+    response = auth.post(
+        "/admin/ratings",
+        prefix="new",
+        form_page="/admin/ratings",
+        data={
+            "key": "satire",
+            "label_th": "เสียดสี",
+            "label_en": "Satire",
+            "sort_order": 8,
+            "value": "",
+        },
+    )
     assert response.status_code == 302
     satire = db_session.scalar(db.select(Rating).where(Rating.key == "satire"))
     assert satire.value is None and satire.label_th == "เสียดสี"
-    response = auth.post(f"/admin/ratings/{satire.id}", prefix=f"r{satire.id}",
-                         form_page="/admin/ratings", data={
-                             "key": "satire", "label_th": "ล้อเลียน", "label_en": "Satire",
-                             "sort_order": 9, "value": ""})
+    response = auth.post(
+        f"/admin/ratings/{satire.id}",
+        prefix=f"r{satire.id}",
+        form_page="/admin/ratings",
+        data={
+            "key": "satire",
+            "label_th": "ล้อเลียน",
+            "label_en": "Satire",
+            "sort_order": 9,
+            "value": "",
+        },
+    )
     db_session.expire_all()
     assert satire.label_th == "ล้อเลียน"
     editor = make_user(db_session, "editor")
-    article, _ = ingest.ingest(db_session, editor, ingest.Submission(
-        text="กระทรวงการคลังรายงานว่าหนี้สาธารณะอยู่ที่ร้อยละ 64 ของจีดีพี"))
+    article, _ = ingest.ingest(
+        db_session,
+        editor,
+        ingest.Submission(text="กระทรวงการคลังรายงานว่าหนี้สาธารณะอยู่ที่ร้อยละ 64 ของจีดีพี"),
+    )
     claim = article.appearances[0].claim
     workflow.accept(db_session, editor, claim.id)
     review.draft(db_session, editor, claim.id, review.VerdictInput("satire", "เสียดสี"))
     db_session.commit()
-    response = auth.post(f"/admin/ratings/{satire.id}/delete", {}, form_page="/admin/ratings",
-                         follow_redirects=True)
+    response = auth.post(
+        f"/admin/ratings/{satire.id}/delete", {}, form_page="/admin/ratings", follow_redirects=True
+    )
     assert "used by 1 verdicts" in response.get_data(as_text=True)
     assert db_session.get(Rating, satire.id) is not None
 
