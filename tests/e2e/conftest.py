@@ -16,6 +16,7 @@ from app import config, create_app
 from app.extensions import db
 
 CHROMIUM = "/usr/bin/chromium"
+EDITOR_EMAIL, EDITOR_PASSWORD = "editor2@satja.example", "second editor password"
 CHROMIUM_ARGS = [
     "--no-sandbox",
     "--disable-gpu",
@@ -37,11 +38,30 @@ class LiveServer:
 def live_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LiveServer]:
     """Serve a fresh app with the demo data, as `make run` would, on a free local port."""
     db_file = tmp_path_factory.mktemp("e2e") / "satja-e2e.db"
-    app = create_app(config.TestingConfig, database_url=f"sqlite:///{db_file}", SATJA_JOBS="thread")
+    app = create_app(
+        config.TestingConfig,
+        database_url=f"sqlite:///{db_file}",
+        SATJA_JOBS="thread",
+        SATJA_FETCH_EXTRA_ALLOWED={"127.0.0.1"},  # the test page server, and only loopback
+    )
     with app.app_context():
         flask_migrate.upgrade()
-    output = app.test_cli_runner().invoke(args=["demo", "load"]).output
+    runner = app.test_cli_runner()
+    output = runner.invoke(args=["demo", "load"]).output
     password = output.split("password:")[1].split()[0]
+    runner.invoke(
+        args=[
+            "users",
+            "create",
+            EDITOR_EMAIL,
+            "--role",
+            "editor",
+            "--name",
+            "บรรณาธิการสอง",
+            "--password-stdin",
+        ],
+        input=EDITOR_PASSWORD + "\n",
+    )
     server = make_server("127.0.0.1", 0, app, threaded=True)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
@@ -74,12 +94,35 @@ def page(browser, live_server: LiveServer):
     context.close()
 
 
-def sign_in(page, server: LiveServer) -> None:
-    """Sign the demo admin in through the Thai login form and wait for the queue."""
+def sign_in(page, server: LiveServer, email: str | None = None, password: str | None = None):
+    """Sign a user (the demo admin by default) in through the Thai form; wait for the queue."""
     from playwright.sync_api import expect
 
     page.goto("/login")
-    page.get_by_label("อีเมล").fill(server.admin_email)
-    page.get_by_label("รหัสผ่าน").fill(server.admin_password)
+    page.get_by_label("อีเมล").fill(email or server.admin_email)
+    page.get_by_label("รหัสผ่าน").fill(password or server.admin_password)
     page.get_by_role("button", name="เข้าสู่ระบบ").click()
     expect(page.get_by_role("heading", name="คิวคัดกรองข้อกล่าวอ้าง")).to_be_visible()
+
+
+@pytest.fixture(scope="session")
+def evidence_site():
+    """Serve one evidence page on loopback for sources added by URL."""
+    from werkzeug.wrappers import Request, Response
+
+    page = (
+        "<html><head><title>รายงานสถานการณ์ ประจำวันที่ 15 สิงหาคม 2568</title>"
+        '<meta property="og:site_name" content="หน่วยงานทดสอบ"></head><body><article>'
+        "<h1>รายงานสถานการณ์ ประจำวันที่ 15 สิงหาคม 2568</h1>"
+        "<p>สำนักข่าวกลางเกาหลี (KCNA) เผยแพร่จดหมายของผู้นำเกาหลีเหนือถึงประธานาธิบดีรัสเซีย"
+        "ในวาระครบรอบ 80 ปีการปลดปล่อยประเทศ โดยระบุว่าความสัมพันธ์ของทั้งสองประเทศเบ่งบานเต็มที่</p>"
+        "<p>เอกสารฉบับเต็มเผยแพร่ทางเว็บไซต์ของหน่วยงานเมื่อวันที่ 15 สิงหาคม 2568</p>"
+        "</article></body></html>"
+    )
+    app = Request.application(lambda request: Response(page, content_type="text/html"))
+    server = make_server("127.0.0.1", 0, app, threaded=True)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.port}/report"
+    server.shutdown()
+    thread.join()
