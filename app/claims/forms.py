@@ -3,6 +3,7 @@
 from flask_babel import lazy_gettext as _l
 from wtforms import (
     DateField,
+    DecimalField,
     HiddenField,
     IntegerField,
     SelectField,
@@ -117,3 +118,26 @@ class TriageForm(SatjaForm):
     reason = StringField(_l("Reason for dismissing"), validators=[Optional(), Length(max=500)])
     accept = SubmitField(_l("Accept selected"))
     dismiss = SubmitField(_l("Dismiss selected"))
+
+
+class QueueFilterForm(SatjaForm):
+    """Filters of the triage queue (a GET form)."""
+
+    class Meta:
+        csrf = False
+
+    article = IntegerField(_l("Article number"), validators=[Optional(), NumberRange(min=1)])
+    outlet = StringField(_l("Outlet"), validators=[Optional(), Length(max=200)])
+    language = SelectField(
+        _l("Language"),
+        default="",
+        choices=[
+            SelectChoice("", _l("Any language")),
+            SelectChoice("th", _l("Thai")),
+            SelectChoice("en", _l("English")),
+        ],
+    )
+    min_score = DecimalField(
+        _l("Lowest score"), places=2, validators=[Optional(), NumberRange(min=0, max=1)]
+    )
+    since = DateField(_l("Published from"), validators=[Optional()])

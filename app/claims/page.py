@@ -96,8 +96,20 @@ def render_claim(
         )
         for prev, v in itertools.pairwise(verdicts)
     }
+    source_forms = {}
+    for source in sources.active_sources(claim):
+        name = f"source{source.id}"
+        form = submitted.pop(name, None) or forms.SourceEditForm(
+            prefix=name, formdata=None, obj=source
+        )
+        if form.version.data is None:
+            form.version.data = source.version
+        if form.published.data is None and source.published_on:
+            form.published.data = source.published_on.isoformat()
+        source_forms[source.id] = form
     return render_template(
         "claims/claim.html",
+        source_forms=source_forms,
         claim=claim,
         forms=built,
         conflict=conflict,

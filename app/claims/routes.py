@@ -9,7 +9,7 @@ from flask_babel import gettext as _
 from flask_login import login_required
 
 from app.claims import bp
-from app.claims.forms import TriageForm
+from app.claims.forms import SourceEditForm, TriageForm
 from app.claims.page import make_form, render_claim
 from app.extensions import db
 from app.services import comments, dashboard, review, sources, workflow
@@ -29,9 +29,13 @@ def _version(form) -> int:
 def _act(claim_id: int, name: str, call: Callable, message: str, anchor: str = ""):
     """Run one action of the claim page and come back to it (or show why not)."""
     form = make_form(name)
-    claim = workflow.get_claim(db.session, claim_id)
     if not form.validate_on_submit():
-        return render_claim(actor(), claim, 400, **{name: form})
+        return render_claim(actor(), workflow.get_claim(db.session, claim_id), 400, **{name: form})
+    return _act_with(claim_id, name, form, call, message, anchor)
+
+
+def _act_with(claim_id: int, name: str, form, call: Callable, message: str, anchor: str = ""):
+    """Call the service with a validated form; commit, or show the refusal with the input."""
     try:
         call(form)
     except StaleEdit as error:
@@ -149,6 +153,26 @@ def add_source(claim_id: int):
         "source",
         lambda f: sources.add_source(db.session, actor(), claim_id, _source_input(f)),
         _("Source added."),
+        "#sources",
+    )
+
+
+@bp.route("/claims/<int:claim_id>/sources/<int:source_id>/edit", methods=["POST"])
+@login_required
+def edit_source(claim_id: int, source_id: int):
+    """Change a source's description; the archived snapshot stays."""
+    form = SourceEditForm(prefix=f"source{source_id}")
+    if not form.validate_on_submit():
+        flash(_("Check the source's fields."), "error")
+        return redirect(url_for("claims.claim", claim_id=claim_id) + "#sources")
+    return _act_with(
+        claim_id,
+        f"source{source_id}",
+        form,
+        lambda f: sources.edit_source(
+            db.session, actor(), source_id, _source_input(f), _version(f)
+        ),
+        _("Source saved."),
         "#sources",
     )
 

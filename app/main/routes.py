@@ -5,7 +5,7 @@ from flask import jsonify, make_response, redirect, render_template, request, ur
 from flask_login import login_required
 from sqlalchemy.exc import SQLAlchemyError
 
-from app.claims.forms import TriageForm
+from app.claims.forms import QueueFilterForm, TriageForm
 from app.extensions import csrf, db
 from app.i18n import LANG_COOKIE, supported_languages
 from app.main import bp
@@ -31,8 +31,21 @@ def index():
 @login_required
 def queue():
     """List the candidate claims awaiting triage, most check-worthy first."""
-    page = _paginate(claims.queue_query(actor()))
-    return render_template("main/queue.html", page=page, form=TriageForm())
+    filters_form = QueueFilterForm(formdata=request.args)
+    filters = claims.QueueFilter()
+    if request.args and filters_form.validate():
+        filters = claims.QueueFilter(
+            filters_form.article.data,
+            filters_form.outlet.data or None,
+            filters_form.language.data or None,
+            float(filters_form.min_score.data) if filters_form.min_score.data is not None else None,
+            filters_form.since.data,
+        )
+    page = _paginate(claims.queue_query(actor(), filters))
+    args = {k: v for k, v in request.args.items() if k != "page"}
+    return render_template(
+        "main/queue.html", page=page, form=TriageForm(), filters=filters_form, args=args
+    )
 
 
 @bp.route("/claims")

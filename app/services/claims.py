@@ -2,25 +2,56 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+from datetime import date
+
 import sqlalchemy as sa
 from flask_babel import lazy_gettext as _l
 from sqlalchemy.orm import Session, selectinload
 
-from app.models import Claim, ClaimStatus, Role
+from app.models import Appearance, Article, Claim, ClaimStatus, Role
 from app.services.actors import Actor
 from app.services.errors import NotFound
 from app.services.permissions import require_role
 
 
-def queue_query(actor: Actor) -> sa.Select[tuple[Claim]]:
+@dataclass(frozen=True)
+class QueueFilter:
+    """Which candidates to show; every field is optional."""
+
+    article_id: int | None = None
+    outlet: str | None = None
+    language: str | None = None
+    min_score: float | None = None
+    since: date | None = None
+
+
+def queue_query(actor: Actor, filters: QueueFilter | None = None) -> sa.Select[tuple[Claim]]:
     """Return the candidates awaiting triage, most check-worthy first."""
     require_role(actor, Role.VIEWER)
-    return (
-        sa.select(Claim)
-        .where(Claim.status == ClaimStatus.CANDIDATE)
-        .order_by(Claim.score.desc(), Claim.id)
-        .options(selectinload(Claim.appearances))
-    )
+    filters = filters or QueueFilter()
+    query = sa.select(Claim).where(Claim.status == ClaimStatus.CANDIDATE)
+    if filters.article_id or filters.outlet or filters.since:
+        found_in = sa.select(Appearance.claim_id).join(Article)
+        if filters.article_id:
+            found_in = found_in.where(Article.id == filters.article_id)
+        if filters.outlet:
+            found_in = found_in.where(
+                Article.outlet.ilike(f"%{_escape(filters.outlet)}%", escape="\\")
+            )
+        if filters.since:
+            found_in = found_in.where(Article.published_on >= filters.since)
+        query = query.where(Claim.id.in_(found_in))
+    if filters.language:
+        query = query.where(Claim.language == filters.language)
+    if filters.min_score is not None:
+        query = query.where(Claim.score >= filters.min_score)
+    return query.order_by(Claim.score.desc(), Claim.id).options(selectinload(Claim.appearances))
+
+
+def _escape(text: str) -> str:
+    """Escape LIKE wildcards so they match themselves."""
+    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
 
 
 def get_claim(session: Session, actor: Actor, claim_id: int) -> Claim:

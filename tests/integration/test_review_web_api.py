@@ -346,3 +346,34 @@ def test_every_mutation_is_audited(db_session, claim):
         step()
         assert db_session.scalar(db.select(db.func.count()).select_from(AuditEvent)) > count
     assert verdict.state == VerdictState.PUBLISHED
+
+
+def test_sources_are_edited_on_the_claim_page_with_their_version(signed_in, auth, claim,
+                                                                   db_session):
+    checker = signed_in("checker")
+    source = sources.add_source(db_session, checker, claim.id, sources.SourceInput(title="ก"))
+    db_session.commit()
+    data = {"version": source.version, "title": "รายงานฉบับเต็ม", "stance": "refutes",
+            "source_type": "primary", "excerpt": "", "note": "", "publisher": "", "published": ""}
+    response = auth.post(f"/claims/{claim.id}/sources/{source.id}/edit",
+                         prefix=f"source{source.id}", data=data, form_page=f"/claims/{claim.id}")
+    assert response.status_code == 302
+    db_session.expire_all()
+    assert source.title == "รายงานฉบับเต็ม" and source.stance.value == "refutes"
+    stale = auth.post(f"/claims/{claim.id}/sources/{source.id}/edit", prefix=f"source{source.id}",
+                      data=data | {"title": "อีกชื่อ"}, form_page=f"/claims/{claim.id}")
+    assert stale.status_code == 412 and "อีกชื่อ" in stale.get_data(as_text=True)
+
+
+def test_queue_filters(signed_in, client, claim, db_session):
+    signed_in("viewer")
+    article_id = claim.appearances[0].article_id
+
+    def rows(query):
+        return client.get("/queue" + query).get_data(as_text=True).count('class="queue-item"')
+
+    assert rows("") == 2
+    assert rows(f"?article={article_id}") == 2 and rows(f"?article={article_id + 99}") == 0
+    assert rows("?language=en") == 0 and rows("?language=th") == 2
+    assert rows("?min_score=0.99") <= 1
+    assert client.get("/queue?min_score=abc").status_code == 200

@@ -37,7 +37,7 @@
   document.addEventListener("keydown", function (event) {
     var target = event.target;
     if (event.ctrlKey || event.metaKey || event.altKey) { return; }
-    if (target.matches("input[type=text], textarea, select")) { return; }
+    if (target.matches("input:not([type=checkbox]), textarea, select")) { return; }
     switch (event.key) {
       case "j": focusRow(current + 1); break;
       case "k": focusRow(current - 1); break;
