@@ -16,6 +16,7 @@ from app.services import audit, extraction
 from app.services.actors import Actor
 from app.services.errors import InvalidInput, NotFound
 from app.services.permissions import require_role
+from app.services.query import LIKE_ESCAPE, contains
 
 ARTICLE_FIELDS = ("title", "outlet", "author", "published_on", "language", "url", "body_sha256")
 
@@ -108,8 +109,7 @@ def articles_query(actor: Actor, filters: ArticleFilter | None = None) -> sa.Sel
     filters = filters or ArticleFilter()
     query = sa.select(Article).order_by(Article.ingested_at.desc(), Article.id.desc())
     if filters.outlet:
-        pattern = filters.outlet.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-        query = query.where(Article.outlet.ilike(f"%{pattern}%", escape="\\"))
+        query = query.where(Article.outlet.ilike(contains(filters.outlet), escape=LIKE_ESCAPE))
     if filters.language:
         query = query.where(Article.language == filters.language)
     if filters.since:

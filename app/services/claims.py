@@ -13,6 +13,7 @@ from app.models import Appearance, Article, Claim, ClaimStatus, Role
 from app.services.actors import Actor
 from app.services.errors import NotFound
 from app.services.permissions import require_role
+from app.services.query import LIKE_ESCAPE, contains
 
 
 @dataclass(frozen=True)
@@ -37,7 +38,7 @@ def queue_query(actor: Actor, filters: QueueFilter | None = None) -> sa.Select[t
             found_in = found_in.where(Article.id == filters.article_id)
         if filters.outlet:
             found_in = found_in.where(
-                Article.outlet.ilike(f"%{_escape(filters.outlet)}%", escape="\\")
+                Article.outlet.ilike(contains(filters.outlet), escape=LIKE_ESCAPE)
             )
         if filters.since:
             found_in = found_in.where(Article.published_on >= filters.since)
@@ -47,11 +48,6 @@ def queue_query(actor: Actor, filters: QueueFilter | None = None) -> sa.Select[t
     if filters.min_score is not None:
         query = query.where(Claim.score >= filters.min_score)
     return query.order_by(Claim.score.desc(), Claim.id).options(selectinload(Claim.appearances))
-
-
-def _escape(text: str) -> str:
-    """Escape LIKE wildcards so they match themselves."""
-    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
 
 
 def get_claim(session: Session, actor: Actor, claim_id: int) -> Claim:

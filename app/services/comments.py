@@ -15,6 +15,7 @@ from app.services import audit, workflow
 from app.services.actors import Actor
 from app.services.errors import InvalidInput
 from app.services.permissions import require_role
+from app.services.query import LIKE_ESCAPE, like_literal
 
 MENTION = re.compile(r"(?<![\w.@])@([\w.+-]+(?:@[\w-]+(?:\.[\w-]+)+)?)")
 MAX_COMMENT = 5000
@@ -24,10 +25,13 @@ def mentioned_users(session: Session, body: str) -> list[User]:
     """Return the active users a comment mentions, as @email or @the-part-before-the-at."""
     found: list[User] = []
     for handle in dict.fromkeys(m.lower() for m in MENTION.findall(body)):
-        pattern = handle if "@" in handle else f"{handle}@%"
+        literal = like_literal(handle)
+        pattern = literal if "@" in handle else f"{literal}@%"
         user = session.scalar(
             sa.select(User)
-            .where(User.active.is_(True), sa.func.lower(User.email).like(pattern))
+            .where(
+                User.active.is_(True), sa.func.lower(User.email).like(pattern, escape=LIKE_ESCAPE)
+            )
             .limit(1)
         )
         if user is not None and user not in found:

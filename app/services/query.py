@@ -1,0 +1,19 @@
+"""Small helpers for building queries from what users type."""
+
+from __future__ import annotations
+
+LIKE_ESCAPE = "\\"
+
+
+def like_literal(text: str) -> str:
+    """Escape LIKE's wildcards (%, _) and the escape character so the text matches itself."""
+    return (
+        text.replace(LIKE_ESCAPE, LIKE_ESCAPE * 2)
+        .replace("%", LIKE_ESCAPE + "%")
+        .replace("_", LIKE_ESCAPE + "_")
+    )
+
+
+def contains(text: str) -> str:
+    """Return the LIKE pattern for "contains this text" (use with escape=LIKE_ESCAPE)."""
+    return f"%{like_literal(text)}%"
