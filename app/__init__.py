@@ -7,6 +7,7 @@ from typing import Any
 
 import sqlalchemy as sa
 from flask import Flask
+from werkzeug.routing import IntegerConverter
 
 from app.config import Config, config_from_environment
 from app.extensions import babel, csrf, db, limiter, login_manager, migrate
@@ -64,8 +65,16 @@ def register_extensions(app: Flask) -> None:
     login_manager.session_protection = "strong"
 
 
+class IdConverter(IntegerConverter):
+    """A database id in a URL: a positive integer that fits the id columns, else 404."""
+
+    def __init__(self, url_map) -> None:
+        super().__init__(url_map, min=1, max=2**31 - 1)
+
+
 def register_blueprints(app: Flask) -> None:
     """Register the web, admin and API blueprints."""
+    app.url_map.converters["id"] = IdConverter
     from app.admin import bp as admin_bp
     from app.api import bp as api_bp
     from app.articles import bp as articles_bp

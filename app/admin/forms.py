@@ -10,7 +10,7 @@ from wtforms import (
     StringField,
     SubmitField,
 )
-from wtforms.validators import DataRequired, Length, Optional
+from wtforms.validators import DataRequired, Length, NumberRange, Optional
 
 from app.forms import SatjaForm
 from app.labels import ROLE_LABELS
@@ -72,7 +72,9 @@ class RatingForm(SatjaForm):
     )
     label_th = StringField(_l("Thai label"), validators=[DataRequired(), Length(max=100)])
     label_en = StringField(_l("English label"), validators=[DataRequired(), Length(max=100)])
-    sort_order = IntegerField(_l("Order"), validators=[DataRequired()])
+    sort_order = IntegerField(
+        _l("Order"), validators=[DataRequired(), NumberRange(min=-1000, max=1000)]
+    )
     value = IntegerField(
         _l("Value on the scale"),
         validators=[Optional()],

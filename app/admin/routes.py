@@ -60,7 +60,7 @@ def _refused(error: Conflict):
     return redirect(url_for("admin.users"))
 
 
-@bp.route("/users/<int:user_id>/role", methods=["POST"])
+@bp.route("/users/<id:user_id>/role", methods=["POST"])
 @login_required
 def set_role(user_id: int):
     """Give a user another role."""
@@ -78,7 +78,7 @@ def set_role(user_id: int):
     return redirect(url_for("admin.users"))
 
 
-@bp.route("/users/<int:user_id>/active", methods=["POST"])
+@bp.route("/users/<id:user_id>/active", methods=["POST"])
 @login_required
 def set_active(user_id: int):
     """Deactivate or reactivate a user."""
@@ -163,10 +163,13 @@ def rating_scale():
             return redirect(url_for("admin.rating_scale"))
     scale = ratings.scale(db.session)
     edit_forms = {r.id: RatingForm(prefix=f"r{r.id}", obj=r, formdata=None) for r in scale}
-    return render_template("admin/ratings.html", scale=scale, form=form, edit_forms=edit_forms)
+    status = 400 if form.errors or form.form_errors else 200
+    return render_template(
+        "admin/ratings.html", scale=scale, form=form, edit_forms=edit_forms
+    ), status
 
 
-@bp.route("/ratings/<int:rating_id>", methods=["POST"])
+@bp.route("/ratings/<id:rating_id>", methods=["POST"])
 @login_required
 def edit_rating(rating_id: int):
     """Change a label of the scale."""
@@ -187,7 +190,7 @@ def edit_rating(rating_id: int):
     return redirect(url_for("admin.rating_scale"))
 
 
-@bp.route("/ratings/<int:rating_id>/delete", methods=["POST"])
+@bp.route("/ratings/<id:rating_id>/delete", methods=["POST"])
 @login_required
 def delete_rating(rating_id: int):
     """Remove an unused label."""

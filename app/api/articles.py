@@ -73,7 +73,7 @@ def create_article():
     return jsonify(article_json(article)), 201 if created else 200
 
 
-@bp.route("/articles/<int:article_id>")
+@bp.route("/articles/<id:article_id>")
 def get_article(article_id: int):
     """Return one article with its body and claims."""
     return jsonify(article_json(articles.get_article(db.session, api_user(), article_id), True))

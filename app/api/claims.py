@@ -85,9 +85,30 @@ def _with_etag(claim: Claim, status: int = 200):
     return response, status
 
 
-def _body() -> dict:
+class BadBody(Exception):
+    """The request's JSON is not an object with the fields' types."""
+
+
+def _body(strings: tuple[str, ...] = (), integers: tuple[str, ...] = ()) -> dict:
+    """Return the JSON object of the request; raise BadBody unless fields have their types."""
     body = request.get_json(silent=True)
-    return body if isinstance(body, dict) else {}
+    if not isinstance(body, dict):
+        raise BadBody(_l('Send a JSON object: {"field": value, ...}.'))
+    wrong = [k for k in strings if k in body and not isinstance(body[k], str | None)]
+    wrong += [
+        k
+        for k in integers
+        if k in body
+        and not (isinstance(body[k], int) and not isinstance(body[k], bool) and 0 < body[k] < 2**31)
+    ]
+    if wrong:
+        raise BadBody(_l("These fields have the wrong type: %(fields)s.", fields=", ".join(wrong)))
+    return body
+
+
+@bp.errorhandler(BadBody)
+def bad_body(error: BadBody):
+    return error_response(400, error.args[0], "bad_request")
 
 
 def _if_match() -> int | tuple:
@@ -128,20 +149,23 @@ def list_claims():
     )
 
 
-@bp.route("/claims/<int:claim_id>")
+@bp.route("/claims/<id:claim_id>")
 def get_claim(claim_id: int):
     """Return a claim with its appearances, sources and verdict; ETag is its version."""
     require_role(api_user(), Role.VIEWER)
     return _with_etag(workflow.get_claim(db.session, claim_id))
 
 
-@bp.route("/claims/<int:claim_id>", methods=["PATCH"])
+@bp.route("/claims/<id:claim_id>", methods=["PATCH"])
 def patch_claim(claim_id: int):
     """Edit a claim or move it along; needs If-Match (412 when stale, 428 when missing)."""
     version = _if_match()
     if not isinstance(version, int):
         return version
-    body, user = _body(), api_user()
+    body = _body(
+        ("text", "claimant", "claim_date", "status", "reason", "assignee"), ("canonical_id",)
+    )
+    user = api_user()
     claim = workflow.get_claim(db.session, claim_id)
     if {"text", "claimant", "claim_date"} & body.keys():
         claim_date = _date(body.get("claim_date"))
@@ -201,10 +225,12 @@ def _user_id(email: str | None) -> int | None:
     return user.id
 
 
-@bp.route("/claims/<int:claim_id>/sources", methods=["POST"])
+@bp.route("/claims/<id:claim_id>/sources", methods=["POST"])
 def add_source(claim_id: int):
     """Attach a source; with a url the page is fetched and archived."""
-    body = _body()
+    body = _body(
+        ("url", "title", "publisher", "published", "excerpt", "stance", "source_type", "note")
+    )
     given = sources.SourceInput(
         url=body.get("url") or None,
         title=str(body.get("title") or ""),
@@ -220,6 +246,9 @@ def add_source(claim_id: int):
     return jsonify(source_json(source)), 201
 
 
+VERDICT_FIELDS = ("rating", "conclusion", "explanation", "correction_note")
+
+
 def _verdict_input(body: dict) -> review.VerdictInput:
     return review.VerdictInput(
         str(body.get("rating") or ""),
@@ -229,18 +258,20 @@ def _verdict_input(body: dict) -> review.VerdictInput:
     )
 
 
-@bp.route("/claims/<int:claim_id>/verdicts", methods=["POST"])
+@bp.route("/claims/<id:claim_id>/verdicts", methods=["POST"])
 def draft_verdict(claim_id: int):
     """Start a draft verdict."""
-    verdict = review.draft(db.session, api_user(), claim_id, _verdict_input(_body()))
+    verdict = review.draft(db.session, api_user(), claim_id, _verdict_input(_body(VERDICT_FIELDS)))
     db.session.commit()
     return jsonify(verdict_json(verdict)), 201
 
 
-@bp.route("/claims/<int:claim_id>/corrections", methods=["POST"])
+@bp.route("/claims/<id:claim_id>/corrections", methods=["POST"])
 def correct(claim_id: int):
     """Start a correction of the published verdict (a new version with a public note)."""
-    verdict = review.correct(db.session, api_user(), claim_id, _verdict_input(_body()))
+    verdict = review.correct(
+        db.session, api_user(), claim_id, _verdict_input(_body(VERDICT_FIELDS))
+    )
     db.session.commit()
     return jsonify(verdict_json(verdict)), 201
 
@@ -254,22 +285,22 @@ def _step(verdict_id: int, service, *args):
     return jsonify(verdict_json(verdict))
 
 
-@bp.route("/verdicts/<int:verdict_id>/submit", methods=["POST"])
+@bp.route("/verdicts/<id:verdict_id>/submit", methods=["POST"])
 def submit(verdict_id: int):
     return _step(verdict_id, review.submit)
 
 
-@bp.route("/verdicts/<int:verdict_id>/approve", methods=["POST"])
+@bp.route("/verdicts/<id:verdict_id>/approve", methods=["POST"])
 def approve(verdict_id: int):
     return _step(verdict_id, review.approve)
 
 
-@bp.route("/verdicts/<int:verdict_id>/send-back", methods=["POST"])
+@bp.route("/verdicts/<id:verdict_id>/send-back", methods=["POST"])
 def send_back(verdict_id: int):
-    return _step(verdict_id, review.send_back, str(_body().get("comment") or ""))
+    return _step(verdict_id, review.send_back, str(_body(("comment",)).get("comment") or ""))
 
 
-@bp.route("/verdicts/<int:verdict_id>/publish", methods=["POST"])
+@bp.route("/verdicts/<id:verdict_id>/publish", methods=["POST"])
 def publish(verdict_id: int):
     return _step(verdict_id, review.publish)
 

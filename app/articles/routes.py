@@ -132,7 +132,7 @@ def add_bulk():
     return redirect(url_for("articles.import_job", job_id=job.id))
 
 
-@bp.route("/imports/<int:job_id>")
+@bp.route("/imports/<id:job_id>")
 @login_required
 def import_job(job_id: int):
     """Show a bulk import's progress (updated by static/js/job-progress.js)."""
@@ -140,7 +140,7 @@ def import_job(job_id: int):
     return render_template("articles/job.html", job=job, failures=_failures(job))
 
 
-@bp.route("/imports/<int:job_id>.json")
+@bp.route("/imports/<id:job_id>.json")
 @login_required
 def import_job_json(job_id: int):
     """Return a bulk import's progress for the page to poll."""
@@ -187,7 +187,7 @@ def article_list():
     return render_template("articles/list.html", page=page, form=form, args=args)
 
 
-@bp.route("/articles/<int:article_id>")
+@bp.route("/articles/<id:article_id>")
 @login_required
 def article(article_id: int):
     """Show an article with its claims highlighted, and the list of its claims."""

@@ -54,7 +54,8 @@ class DismissForm(VersionedForm):
 
 class MergeForm(VersionedForm):
     into = IntegerField(
-        _l("Merge into claim number"), validators=[DataRequired(), NumberRange(min=1)]
+        _l("Merge into claim number"),
+        validators=[DataRequired(), NumberRange(min=1, max=2**31 - 1)],
     )
     submit = SubmitField(_l("Merge"))
 
@@ -126,7 +127,9 @@ class QueueFilterForm(SatjaForm):
     class Meta:
         csrf = False
 
-    article = IntegerField(_l("Article number"), validators=[Optional(), NumberRange(min=1)])
+    article = IntegerField(
+        _l("Article number"), validators=[Optional(), NumberRange(min=1, max=2**31 - 1)]
+    )
     outlet = StringField(_l("Outlet"), validators=[Optional(), Length(max=200)])
     language = SelectField(
         _l("Language"),

@@ -5,6 +5,8 @@ from __future__ import annotations
 import itertools
 
 from flask import render_template
+from flask_babel import get_locale
+from flask_babel import lazy_gettext as _l
 from wtforms.fields.choices import SelectChoice
 
 from app.claims import forms
@@ -37,8 +39,9 @@ def make_form(name: str, claim: Claim | None = None, **kwargs):
     """Build one of the page's forms; the prefix keeps its ids unique on the page."""
     form = FORM_CLASSES[name](prefix=name, **kwargs)
     if hasattr(form, "rating"):
+        locale = str(get_locale())
         form.rating.choices = [
-            SelectChoice(r.key, r.label_th + " / " + r.label_en) for r in ratings.scale(db.session)
+            SelectChoice(r.key, r.label(locale)) for r in ratings.scale(db.session)
         ]
     if name == "assign":
         users = db.session.scalars(
@@ -83,6 +86,7 @@ def render_claim(
     status: int = 200,
     conflict: str | None = None,
     problem: str | None = None,
+    conflict_form: str | None = None,
     **submitted,
 ):
     """Render the claim page; a submitted form (with the user's input and errors) replaces its
@@ -91,9 +95,10 @@ def render_claim(
     built.update(submitted)
     verdicts = claim.verdicts
     diffs = {
-        v.number: history.text_diff(
-            prev.conclusion + "\n\n" + prev.explanation, v.conclusion + "\n\n" + v.explanation
-        )
+        v.number: {
+            "conclusion": history.text_diff(prev.conclusion, v.conclusion),
+            "explanation": history.text_diff(prev.explanation, v.explanation),
+        }
         for prev, v in itertools.pairwise(verdicts)
     }
     source_forms = {}
@@ -114,12 +119,14 @@ def render_claim(
         forms=built,
         conflict=conflict,
         problem=problem,
+        conflict_form=conflict_form,
         sources=sources.active_sources(claim),
         removed_sources=[s for s in claim.sources if s.removed_at is not None],
         open_verdict=review.open_verdict(claim),
         published=review.published_verdict(claim),
         verdicts=verdicts,
         diffs=diffs,
+        part_labels={"conclusion": _l("conclusion"), "explanation": _l("explanation")},
         markdown=render_markdown,
         history=history.claim_history(db.session, actor, claim),
         can_edit=actor.role.includes(Role.CHECKER),

@@ -6,6 +6,7 @@ from collections.abc import Callable
 
 from flask import abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
+from flask_babel import ngettext
 from flask_login import login_required
 
 from app.claims import bp
@@ -41,7 +42,11 @@ def _act_with(claim_id: int, name: str, form, call: Callable, message: str, anch
     except StaleEdit as error:
         db.session.rollback()
         claim = workflow.get_claim(db.session, claim_id)
-        return render_claim(actor(), claim, 412, conflict=str(error.message), **{name: form})
+        # Saving again now applies the user's input over the current version, knowingly.
+        form.version.data = str(error.current_version)
+        return render_claim(
+            actor(), claim, 412, conflict=str(error.message), conflict_form=name, **{name: form}
+        )
     except (InvalidInput, Conflict, IngestRefused) as error:
         db.session.rollback()
         attach_error(form, InvalidInput(error.message, getattr(error, "field", None)))
@@ -54,14 +59,14 @@ def _act_with(claim_id: int, name: str, form, call: Callable, message: str, anch
     return redirect(url_for("claims.claim", claim_id=claim_id) + anchor)
 
 
-@bp.route("/claims/<int:claim_id>")
+@bp.route("/claims/<id:claim_id>")
 @login_required
 def claim(claim_id: int):
     """Show a claim with everything about it."""
     return render_claim(actor(), workflow.get_claim(db.session, claim_id))
 
 
-@bp.route("/claims/<int:claim_id>/accept", methods=["POST"])
+@bp.route("/claims/<id:claim_id>/accept", methods=["POST"])
 @login_required
 def accept(claim_id: int):
     return _act(
@@ -72,7 +77,7 @@ def accept(claim_id: int):
     )
 
 
-@bp.route("/claims/<int:claim_id>/dismiss", methods=["POST"])
+@bp.route("/claims/<id:claim_id>/dismiss", methods=["POST"])
 @login_required
 def dismiss(claim_id: int):
     return _act(
@@ -83,7 +88,7 @@ def dismiss(claim_id: int):
     )
 
 
-@bp.route("/claims/<int:claim_id>/reopen", methods=["POST"])
+@bp.route("/claims/<id:claim_id>/reopen", methods=["POST"])
 @login_required
 def reopen(claim_id: int):
     return _act(
@@ -94,7 +99,7 @@ def reopen(claim_id: int):
     )
 
 
-@bp.route("/claims/<int:claim_id>/merge", methods=["POST"])
+@bp.route("/claims/<id:claim_id>/merge", methods=["POST"])
 @login_required
 def merge(claim_id: int):
     return _act(
@@ -105,7 +110,7 @@ def merge(claim_id: int):
     )
 
 
-@bp.route("/claims/<int:claim_id>/assign", methods=["POST"])
+@bp.route("/claims/<id:claim_id>/assign", methods=["POST"])
 @login_required
 def assign(claim_id: int):
     def call(form):
@@ -115,7 +120,7 @@ def assign(claim_id: int):
     return _act(claim_id, "assign", call, _("Assignment saved."))
 
 
-@bp.route("/claims/<int:claim_id>/edit", methods=["POST"])
+@bp.route("/claims/<id:claim_id>/edit", methods=["POST"])
 @login_required
 def edit(claim_id: int):
     return _act(
@@ -145,7 +150,7 @@ def _source_input(form) -> sources.SourceInput:
     )
 
 
-@bp.route("/claims/<int:claim_id>/sources", methods=["POST"])
+@bp.route("/claims/<id:claim_id>/sources", methods=["POST"])
 @login_required
 def add_source(claim_id: int):
     return _act(
@@ -157,7 +162,7 @@ def add_source(claim_id: int):
     )
 
 
-@bp.route("/claims/<int:claim_id>/sources/<int:source_id>/edit", methods=["POST"])
+@bp.route("/claims/<id:claim_id>/sources/<id:source_id>/edit", methods=["POST"])
 @login_required
 def edit_source(claim_id: int, source_id: int):
     """Change a source's description; the archived snapshot stays."""
@@ -177,7 +182,7 @@ def edit_source(claim_id: int, source_id: int):
     )
 
 
-@bp.route("/claims/<int:claim_id>/sources/<int:source_id>/remove", methods=["POST"])
+@bp.route("/claims/<id:claim_id>/sources/<id:source_id>/remove", methods=["POST"])
 @login_required
 def remove_source(claim_id: int, source_id: int):
     return _act(
@@ -198,7 +203,7 @@ def _verdict_input(form) -> review.VerdictInput:
     )
 
 
-@bp.route("/claims/<int:claim_id>/verdicts", methods=["POST"])
+@bp.route("/claims/<id:claim_id>/verdicts", methods=["POST"])
 @login_required
 def draft_verdict(claim_id: int):
     return _act(
@@ -210,7 +215,7 @@ def draft_verdict(claim_id: int):
     )
 
 
-@bp.route("/claims/<int:claim_id>/verdicts/<int:verdict_id>/edit", methods=["POST"])
+@bp.route("/claims/<id:claim_id>/verdicts/<id:verdict_id>/edit", methods=["POST"])
 @login_required
 def edit_verdict(claim_id: int, verdict_id: int):
     return _act(
@@ -222,7 +227,7 @@ def edit_verdict(claim_id: int, verdict_id: int):
     )
 
 
-@bp.route("/claims/<int:claim_id>/corrections", methods=["POST"])
+@bp.route("/claims/<id:claim_id>/corrections", methods=["POST"])
 @login_required
 def correct(claim_id: int):
     return _act(
@@ -244,25 +249,25 @@ def _step(claim_id: int, verdict_id: int, name: str, service, message: str):
     )
 
 
-@bp.route("/claims/<int:claim_id>/verdicts/<int:verdict_id>/submit", methods=["POST"])
+@bp.route("/claims/<id:claim_id>/verdicts/<id:verdict_id>/submit", methods=["POST"])
 @login_required
 def submit(claim_id: int, verdict_id: int):
     return _step(claim_id, verdict_id, "submit", review.submit, _("Verdict sent for review."))
 
 
-@bp.route("/claims/<int:claim_id>/verdicts/<int:verdict_id>/approve", methods=["POST"])
+@bp.route("/claims/<id:claim_id>/verdicts/<id:verdict_id>/approve", methods=["POST"])
 @login_required
 def approve(claim_id: int, verdict_id: int):
     return _step(claim_id, verdict_id, "approve", review.approve, _("Verdict approved."))
 
 
-@bp.route("/claims/<int:claim_id>/verdicts/<int:verdict_id>/publish", methods=["POST"])
+@bp.route("/claims/<id:claim_id>/verdicts/<id:verdict_id>/publish", methods=["POST"])
 @login_required
 def publish(claim_id: int, verdict_id: int):
     return _step(claim_id, verdict_id, "publish", review.publish, _("Verdict published."))
 
 
-@bp.route("/claims/<int:claim_id>/verdicts/<int:verdict_id>/send-back", methods=["POST"])
+@bp.route("/claims/<id:claim_id>/verdicts/<id:verdict_id>/send-back", methods=["POST"])
 @login_required
 def send_back(claim_id: int, verdict_id: int):
     return _act(
@@ -274,7 +279,7 @@ def send_back(claim_id: int, verdict_id: int):
     )
 
 
-@bp.route("/claims/<int:claim_id>/comments", methods=["POST"])
+@bp.route("/claims/<id:claim_id>/comments", methods=["POST"])
 @login_required
 def comment(claim_id: int):
     return _act(
@@ -306,7 +311,12 @@ def triage():
         flash(str(error.message), "error")
         return redirect(url_for("main.queue"))
     db.session.commit()
-    flash(_("%(n)d claims updated.", n=len(ids)), "success")
+    if form.dismiss.data:
+        flash(
+            ngettext("%(num)d claim dismissed.", "%(num)d claims dismissed.", len(ids)), "success"
+        )
+    else:
+        flash(ngettext("%(num)d claim accepted.", "%(num)d claims accepted.", len(ids)), "success")
     return redirect(url_for("main.queue"))
 
 

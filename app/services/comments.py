@@ -19,6 +19,7 @@ from app.services.query import LIKE_ESCAPE, like_literal
 
 MENTION = re.compile(r"(?<![\w.@])@([\w.+-]+(?:@[\w-]+(?:\.[\w-]+)+)?)")
 MAX_COMMENT = 5000
+OPEN_WORK = (ClaimStatus.ACCEPTED, ClaimStatus.IN_RESEARCH, ClaimStatus.IN_REVIEW)
 
 
 def mentioned_users(session: Session, body: str) -> list[User]:
@@ -78,7 +79,7 @@ def my_work(session: Session, actor: Actor) -> WorkList:
         sa.select(Claim)
         .where(
             Claim.assignee_id == actor.id,
-            Claim.status.not_in([ClaimStatus.MERGED, ClaimStatus.DISMISSED]),
+            Claim.status.in_(OPEN_WORK),
         )
         .order_by(Claim.updated_at)
     ).all()

@@ -6,6 +6,7 @@ import difflib
 import re
 
 import sqlalchemy as sa
+from pythainlp.tokenize import word_tokenize
 from sqlalchemy.orm import Session
 
 from app.models import AuditEvent, Claim, Comment, Role
@@ -13,6 +14,7 @@ from app.services.actors import Actor
 from app.services.permissions import require_role
 
 _TOKEN = re.compile(r"\s+|\w+|[^\w\s]")
+_THAI = re.compile(r"[\u0e00-\u0e7f]")
 
 
 def claim_history(session: Session, actor: Actor, claim: Claim) -> list[AuditEvent]:
@@ -36,9 +38,20 @@ def claim_history(session: Session, actor: Actor, claim: Claim) -> list[AuditEve
     )
 
 
+def _words(text: str) -> list[str]:
+    """Split text into words that keep Thai syllables whole (newmm), spaces and punctuation."""
+    words: list[str] = []
+    for token in _TOKEN.findall(text or ""):
+        if _THAI.search(token):
+            words.extend(word_tokenize(token, engine="newmm", keep_whitespace=True))
+        else:
+            words.append(token)
+    return words
+
+
 def text_diff(old: str, new: str) -> list[tuple[str, str]]:
     """Return (kind, text) pieces turning old into new: kind is "same", "del" or "ins"."""
-    a, b = _TOKEN.findall(old or ""), _TOKEN.findall(new or "")
+    a, b = _words(old), _words(new)
     pieces: list[tuple[str, str]] = []
     for tag, i1, i2, j1, j2 in difflib.SequenceMatcher(a=a, b=b, autojunk=False).get_opcodes():
         if tag == "equal":

@@ -33,7 +33,7 @@ MESSAGES = {
     "too_many_redirects": _l("The web page redirects too many times."),
     "http_error": _l("The web server answered with an error."),
     "no_text": _l("No article text was found on the page."),
-    "bad_date": _l("The published date is not a date Satja understands (e.g. 15 สิงหาคม 2568)."),
+    "bad_date": _l("This is not a date Satja understands (e.g. 15 สิงหาคม 2568 or 2025-08-15)."),
     "bad_language": _l("The language must be th, en or mixed."),
     "bad_bulk": _l("A bulk file is JSON Lines or CSV with url, title, text or html columns."),
     "bad_bulk_type": _l("Import JSON Lines (.jsonl) or CSV (.csv) files."),

@@ -43,9 +43,7 @@ class VerdictInput:
 
 def rating_by_key(session: Session, key: str) -> Rating:
     """Return the rating of the scale with this key (or id), or refuse."""
-    query = sa.select(Rating).where(Rating.key == key)
-    if str(key).isdigit():
-        query = sa.select(Rating).where(sa.or_(Rating.key == key, Rating.id == int(key)))
+    query = sa.select(Rating).where(Rating.key == str(key))
     rating = session.scalar(query)
     if rating is None:
         raise InvalidInput(_l("Choose a rating of the scale."), field="rating")

@@ -148,6 +148,8 @@ def remove_source(
     require_role(actor, Role.CHECKER)
     source = _source(session, source_id)
     workflow.check_version(source, version)
+    if source.claim.status == ClaimStatus.PUBLISHED:
+        require_role(actor, Role.EDITOR)  # the published verdict cites it
     before = audit.snapshot(source, SOURCE_FIELDS)
     source.removed_at = utcnow()
     session.flush()

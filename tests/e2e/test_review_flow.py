@@ -27,7 +27,7 @@ def test_the_demo_flow_from_triage_to_correction(browser, live_server, evidence_
     admin.keyboard.press("j")
     admin.keyboard.press("x")
     admin.keyboard.press("a")
-    expect(admin.get_by_role("status")).to_contain_text("ปรับสถานะข้อกล่าวอ้างแล้ว 1 รายการ")
+    expect(admin.get_by_role("status")).to_contain_text("รับตรวจสอบข้อกล่าวอ้างแล้ว 1 รายการ")
     expect(admin.locator(f"#claim-{first}")).to_have_count(0)  # accepted: out of the queue
     # ... and the Kim claim through the plain form.
     claim_url = _claim_page_of(admin, "เบ่งบานเต็มที่")

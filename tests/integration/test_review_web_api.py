@@ -348,20 +348,37 @@ def test_every_mutation_is_audited(db_session, claim):
     assert verdict.state == VerdictState.PUBLISHED
 
 
-def test_sources_are_edited_on_the_claim_page_with_their_version(signed_in, auth, claim,
-                                                                   db_session):
+def test_sources_are_edited_on_the_claim_page_with_their_version(
+    signed_in, auth, claim, db_session
+):
     checker = signed_in("checker")
     source = sources.add_source(db_session, checker, claim.id, sources.SourceInput(title="ก"))
     db_session.commit()
-    data = {"version": source.version, "title": "รายงานฉบับเต็ม", "stance": "refutes",
-            "source_type": "primary", "excerpt": "", "note": "", "publisher": "", "published": ""}
-    response = auth.post(f"/claims/{claim.id}/sources/{source.id}/edit",
-                         prefix=f"source{source.id}", data=data, form_page=f"/claims/{claim.id}")
+    data = {
+        "version": source.version,
+        "title": "รายงานฉบับเต็ม",
+        "stance": "refutes",
+        "source_type": "primary",
+        "excerpt": "",
+        "note": "",
+        "publisher": "",
+        "published": "",
+    }
+    response = auth.post(
+        f"/claims/{claim.id}/sources/{source.id}/edit",
+        prefix=f"source{source.id}",
+        data=data,
+        form_page=f"/claims/{claim.id}",
+    )
     assert response.status_code == 302
     db_session.expire_all()
     assert source.title == "รายงานฉบับเต็ม" and source.stance.value == "refutes"
-    stale = auth.post(f"/claims/{claim.id}/sources/{source.id}/edit", prefix=f"source{source.id}",
-                      data=data | {"title": "อีกชื่อ"}, form_page=f"/claims/{claim.id}")
+    stale = auth.post(
+        f"/claims/{claim.id}/sources/{source.id}/edit",
+        prefix=f"source{source.id}",
+        data=data | {"title": "อีกชื่อ"},
+        form_page=f"/claims/{claim.id}",
+    )
     assert stale.status_code == 412 and "อีกชื่อ" in stale.get_data(as_text=True)
 
 
@@ -377,3 +394,103 @@ def test_queue_filters(signed_in, client, claim, db_session):
     assert rows("?language=en") == 0 and rows("?language=th") == 2
     assert rows("?min_score=0.99") <= 1
     assert client.get("/queue?min_score=abc").status_code == 200
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/claims/99999999999999999999",
+        "/articles/99999999999999999999",
+        "/api/v1/claims/99999999999999999999",
+        "/api/v1/articles/99999999999999999999",
+        "/claims/0",
+    ],
+)
+def test_ids_beyond_the_database_are_404(signed_in, client, db_session, path):
+    signed_in("viewer")
+    headers = {"Authorization": f"Bearer {make_token(db_session, 'viewer')[1]}"}
+    assert client.get(path, headers=headers).status_code == 404
+    assert client.get("/queue?article=99999999999999999999").status_code == 200
+
+
+@pytest.mark.parametrize(
+    "payload",
+    [
+        {"text": 123},
+        {"text": None, "claimant": 5},
+        {"claim_date": 20250815},
+        {"assignee": 7},
+        {"status": "merged", "canonical_id": "abc"},
+        {"claim_date": "someday"},
+    ],
+)
+def test_api_patch_with_wrong_types_is_a_4xx(client, claim, db_session, payload):
+    headers = {"Authorization": f"Bearer {make_token(db_session, 'editor')[1]}", "If-Match": "1"}
+    response = client.patch(f"/api/v1/claims/{claim.id}", json=payload, headers=headers)
+    assert 400 <= response.status_code < 500 and response.is_json
+
+
+@pytest.mark.parametrize("payload", [{"url": 123}, {"published": 20250101}, {"excerpt": ["a"]}])
+def test_api_source_with_wrong_types_is_a_400(client, claim, db_session, payload):
+    headers = {"Authorization": f"Bearer {make_token(db_session)[1]}"}
+    response = client.post(f"/api/v1/claims/{claim.id}/sources", json=payload, headers=headers)
+    assert response.status_code == 400
+    response = client.post(
+        f"/api/v1/claims/{claim.id}/sources",
+        data="not json",
+        headers=headers | {"Content-Type": "application/json"},
+    )
+    assert response.status_code == 400
+
+
+def test_a_stale_form_can_be_saved_again_on_purpose(signed_in, auth, claim, db_session):
+    signed_in("checker")
+    workflow.edit(
+        db_session,
+        make_user(db_session, "editor"),
+        claim.id,
+        workflow.ClaimEdit("ข้อความของอีกคน", None, None),
+        claim.version,
+    )
+    db_session.commit()
+    first = _post(auth, claim, "edit", "edit", {"version": 1, "text": "ข้อความของฉัน"})
+    assert first.status_code == 412
+    current = re.search(
+        r'name="edit-version" type="hidden" value="(\d+)"|'
+        r'id="edit-version" name="edit-version" type="hidden" value="(\d+)"',
+        first.get_data(as_text=True),
+    )
+    version = next(g for g in current.groups() if g)
+    assert version == "2"
+    again = _post(auth, claim, "edit", "edit", {"version": version, "text": "ข้อความของฉัน"})
+    assert again.status_code == 302
+    db_session.expire_all()
+    assert claim.text == "ข้อความของฉัน"
+
+
+def test_enter_in_the_reason_box_dismisses(signed_in, client, claim):
+    signed_in("checker")
+    html = client.get("/queue").get_data(as_text=True)
+    assert html.index('name="dismiss"') < html.index('name="accept"')  # the default button
+
+
+def test_a_checker_cannot_remove_a_source_of_a_published_claim(db_session, claim):
+    from app.services.errors import NotAllowed
+
+    checker, editor, editor2 = (make_user(db_session, r) for r in ("checker", "editor", "editor"))
+    workflow.accept(db_session, checker, claim.id)
+    source = sources.add_source(db_session, checker, claim.id, sources.SourceInput(title="ก"))
+    verdict = review.draft(db_session, checker, claim.id, review.VerdictInput("true", "จริง"))
+    review.submit(db_session, checker, verdict.id)
+    review.approve(db_session, editor, verdict.id)
+    review.publish(db_session, editor2, verdict.id)
+    with pytest.raises(NotAllowed):
+        sources.remove_source(db_session, checker, source.id)
+    sources.remove_source(db_session, editor, source.id)
+
+
+def test_verdict_differences_keep_thai_words_whole():
+    from app.services.history import text_diff
+
+    pieces = text_diff("ความสัมพันธ์เบ่งบานเต็มที่", "ความสัมพันธ์ก้าวหน้าเต็มที่")
+    assert ("del", "เบ่งบาน") in pieces and ("ins", "ก้าวหน้า") in pieces

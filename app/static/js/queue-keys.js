@@ -37,7 +37,10 @@
   document.addEventListener("keydown", function (event) {
     var target = event.target;
     if (event.ctrlKey || event.metaKey || event.altKey) { return; }
-    if (target.matches("input:not([type=checkbox]), textarea, select")) { return; }
+    if (target.matches("input:not([type=checkbox]), textarea, select")) {
+      if (event.key === "Escape") { target.blur(); event.preventDefault(); }
+      return;
+    }
     switch (event.key) {
       case "j": focusRow(current + 1); break;
       case "k": focusRow(current - 1); break;
