@@ -11,6 +11,7 @@ import click
 from flask import Flask
 from flask.cli import AppGroup
 
+from app.cli_exports import claimreview_cli, export_cli
 from app.extensions import db
 from app.extraction import extract_claims
 from app.models import Role
@@ -178,3 +179,5 @@ def register_commands(app: Flask) -> None:
     app.cli.add_command(demo_cli)
     app.cli.add_command(claims_cli)
     app.cli.add_command(articles_cli)
+    app.cli.add_command(export_cli)
+    app.cli.add_command(claimreview_cli)

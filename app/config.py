@@ -39,6 +39,8 @@ class Config:
         self.REDIS_URL = env.get("REDIS_URL") or None
         self.SATJA_ORG_NAME = env.get("SATJA_ORG_NAME", "Satja")
         self.SATJA_ORG_URL = env.get("SATJA_ORG_URL", "http://127.0.0.1:5000")
+        # The address readers reach this Satja at: public pages and ClaimReview URLs use it.
+        self.SATJA_PUBLIC_URL = env.get("SATJA_PUBLIC_URL", "http://127.0.0.1:5000")
         self.RATELIMIT_STORAGE_URI = env.get("RATELIMIT_STORAGE_URI", "memory://")
         self.LOGIN_RATE_LIMIT = env.get("SATJA_LOGIN_RATE_LIMIT", "10 per minute")
         self.MAX_CONTENT_LENGTH = int(env.get("SATJA_MAX_UPLOAD_BYTES", 10 * 1024 * 1024))
@@ -110,6 +112,7 @@ class TestingConfig(DevelopmentConfig):
         if database_url:
             self.SQLALCHEMY_DATABASE_URI = database_url
         self.SATJA_JOBS = "inline"  # jobs run where they are started, inside the test
+        self.SATJA_PUBLIC_URL = "http://localhost"
         # Rate limiting stays on; tests that exercise it lower the limit.
         self.LOGIN_RATE_LIMIT = "1000 per minute"
         for name, value in overrides.items():  # a test's own settings

@@ -51,7 +51,14 @@ class IsolatedClient(FlaskClient):
     """
 
     def open(self, *args, **kwargs):
-        return contextvars.Context().run(super().open, *args, **kwargs)
+        def run():
+            response = FlaskClient.open(self, *args, **kwargs)
+            # A streamed body is read here, while its request context can still be pushed.
+            response.was_streamed = response.is_streamed
+            response.make_sequence()
+            return response
+
+        return contextvars.Context().run(run)
 
 
 @pytest.fixture(scope="session")

@@ -12,7 +12,7 @@ from app.extensions import db
 from app.ingest.errors import IngestError
 from app.ingest.text import parse_published
 from app.models import Claim, ClaimStatus, Role, Source, User, Verdict
-from app.services import accounts, ratings, review, sources, workflow
+from app.services import accounts, publishing, ratings, review, sources, workflow
 from app.services import claims as claim_reads
 from app.services.errors import InvalidInput
 from app.services.ingest import IngestRefused
@@ -75,6 +75,7 @@ def claim_json(claim: Claim, full: bool = False) -> dict:
             "sources": [source_json(s) for s in sources.active_sources(claim)],
             "verdict": verdict_json(review.open_verdict(claim) or review.published_verdict(claim)),
             "published_verdict": verdict_json(review.published_verdict(claim)),
+            "public_url": publishing.public_url(claim),
         }
     return data
 

@@ -5,6 +5,7 @@ from app.models.audit import AuditEvent
 from app.models.claim import Claim, ClaimStatus
 from app.models.comment import Comment
 from app.models.job import Job, JobStatus
+from app.models.organisation import Organisation
 from app.models.source import Source, SourceType, Stance
 from app.models.user import ApiToken, Role, User
 from app.models.verdict import Rating, Verdict, VerdictState
@@ -19,6 +20,7 @@ __all__ = [
     "Comment",
     "Job",
     "JobStatus",
+    "Organisation",
     "Rating",
     "Role",
     "Source",

@@ -1,0 +1,44 @@
+"""API: the ClaimReview feed of published fact-checks."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+from flask import jsonify, request
+from flask_babel import lazy_gettext as _l
+
+from app.api import bp
+from app.api.auth import api_user
+from app.errors import error_response
+from app.extensions import db
+from app.models import Role
+from app.services import publishing
+from app.services.permissions import require_role
+
+
+@bp.route("/claimreview")
+def claimreview_feed():
+    """Return ClaimReview JSON-LD of published fact-checks, newest first (?since=ISO time)."""
+    require_role(api_user(), Role.VIEWER)
+    since = request.args.get("since")
+    try:
+        moment = datetime.fromisoformat(since) if since else None
+    except ValueError:
+        return error_response(400, _l("since must be an ISO 8601 date or time."), "bad_request")
+    if moment is not None and moment.tzinfo is None:
+        moment = moment.replace(tzinfo=UTC)
+    page_arg = request.args.get("page", "1")
+    if not page_arg.isdigit() or int(page_arg) < 1:
+        return error_response(400, _l("page must be a positive integer."), "bad_request")
+    page = db.paginate(
+        publishing.claim_reviews_since(db.session, moment),
+        page=int(page_arg),
+        per_page=50,
+        error_out=False,
+    )
+    return jsonify(
+        items=[publishing.claim_review_of(db.session, c) for c in page.items],
+        page=page.page,
+        pages=page.pages,
+        total=page.total,
+    )

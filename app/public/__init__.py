@@ -1,0 +1,7 @@
+"""The public site: published fact-checks, their ClaimReview, feeds, sitemap, methodology."""
+
+from flask import Blueprint
+
+bp = Blueprint("public", __name__)
+
+from app.public import routes  # noqa: E402, F401  (routes register themselves on bp)

@@ -1,0 +1,105 @@
+"""Public pages: no sign-in; only published verdicts ever show."""
+
+from __future__ import annotations
+
+from flask import Response, render_template, request, stream_with_context, url_for
+from flask_babel import get_locale
+from flask_login import login_required
+from markupsafe import Markup
+
+from app.exports.claimreview import script_tag
+from app.exports.csv_rows import csv_chunks
+from app.extensions import db
+from app.markdown import render_markdown
+from app.models import ClaimStatus
+from app.public import bp
+from app.public.feeds import atom_feed, rss_feed, sitemap
+from app.services import exporting, publishing, ratings, review, sources
+from app.web import actor, page_number
+
+
+@bp.route("/fact-checks")
+def fact_checks():
+    """List published fact-checks with search and filters."""
+    filters = publishing.PublicFilter(
+        q=(request.args.get("q") or "").strip()[:200] or None,
+        rating=request.args.get("rating") or None,
+        language=request.args.get("language")
+        if request.args.get("language") in ("th", "en")
+        else None,
+    )
+    page = db.paginate(
+        publishing.published_claims_query(filters), page=page_number(), per_page=20, error_out=False
+    )
+    args = {k: v for k, v in request.args.items() if k != "page"}
+    return render_template(
+        "public/list.html",
+        page=page,
+        filters=filters,
+        args=args,
+        scale=ratings.scale(db.session),
+        published=review.published_verdict,
+    )
+
+
+@bp.route("/fact-checks/<id:claim_id>")
+def fact_check(claim_id: int):
+    """Show one published fact-check with its ClaimReview JSON-LD."""
+    claim = publishing.published_claim(db.session, claim_id)
+    json_ld = Markup(script_tag(publishing.claim_review_of(db.session, claim)))
+    return render_template(
+        "public/fact_check.html",
+        claim=claim,
+        verdict=review.published_verdict(claim),
+        corrections=[v for v in claim.verdicts if v.correction_note and v.published_at],
+        sources=sources.active_sources(claim),
+        json_ld=json_ld,
+        markdown=render_markdown,
+        org=publishing.organisation(db.session),
+        page_language=publishing.language_of(claim),
+    )
+
+
+@bp.route("/fact-checks/feed.atom")
+def feed_atom():
+    """Atom feed of published verdicts and corrections."""
+    return Response(atom_feed(str(get_locale())), mimetype="application/atom+xml")
+
+
+@bp.route("/fact-checks/feed.rss")
+def feed_rss():
+    """RSS feed of published verdicts and corrections."""
+    return Response(rss_feed(str(get_locale())), mimetype="application/rss+xml")
+
+
+@bp.route("/sitemap.xml")
+def sitemap_xml():
+    """Sitemap of the public fact-check pages."""
+    return Response(sitemap(), mimetype="application/xml")
+
+
+@bp.route("/methodology")
+def methodology():
+    """How Satja rates claims, and how ratings become ClaimReview numbers."""
+    scale = ratings.scale(db.session)
+    values = [r.value for r in scale if r.value is not None] or [1, 5]
+    return render_template(
+        "public/methodology.html",
+        scale=scale,
+        best=max(values),
+        worst=min(values),
+        org=publishing.organisation(db.session),
+        feed=url_for("public.feed_atom"),
+    )
+
+
+@bp.route("/exports/claims.csv")
+@login_required
+def claims_csv():
+    """Stream every claim (with the list's status filter) and its latest verdict as CSV."""
+    status = request.args.get("status")
+    status = ClaimStatus(status) if status in {s.value for s in ClaimStatus} else None
+    rows = exporting.csv_rows(db.session, actor(), status, request.args.get("rating") or None)
+    response = Response(stream_with_context(csv_chunks(rows)), mimetype="text/csv")
+    response.headers["Content-Disposition"] = 'attachment; filename="satja-claims.csv"'
+    return response

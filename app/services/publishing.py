@@ -1,0 +1,173 @@
+"""What the public sees: published verdicts, their ClaimReview, the organisation's settings."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import sqlalchemy as sa
+from flask import current_app
+from flask_babel import lazy_gettext as _l
+from sqlalchemy.orm import Session, selectinload
+
+from app.exports.claimreview import Appearance, ReviewFacts, claim_review
+from app.models import Claim, ClaimStatus, Organisation, Rating, Role, Verdict, VerdictState
+from app.services import audit, ratings, review
+from app.services.actors import Actor
+from app.services.errors import InvalidInput, NotFound
+from app.services.permissions import require_role
+from app.services.query import LIKE_ESCAPE, contains
+
+ORG_FIELDS = ("name", "url", "logo_url", "methodology_url", "corrections_url")
+
+
+def organisation(session: Session) -> Organisation:
+    """Return the organisation's settings (the configured defaults until an admin saves them)."""
+    found = session.get(Organisation, 1)
+    if found is not None:
+        return found
+    config = current_app.config
+    return Organisation(id=1, name=config["SATJA_ORG_NAME"], url=config["SATJA_ORG_URL"])
+
+
+@dataclass(frozen=True)
+class OrganisationInput:
+    name: str
+    url: str
+    logo_url: str | None = None
+    methodology_url: str | None = None
+    corrections_url: str | None = None
+
+
+def update_organisation(session: Session, actor: Actor, given: OrganisationInput) -> Organisation:
+    """Save the organisation's settings (admins)."""
+    require_role(actor, Role.ADMIN)
+    if not given.name.strip():
+        raise InvalidInput(_l("The organisation needs a name."), field="name")
+    for name in ORG_FIELDS[1:]:
+        value = getattr(given, name)
+        if value and not value.startswith(("http://", "https://")):
+            raise InvalidInput(_l("Give a web address starting with https://."), field=name)
+    org = session.get(Organisation, 1)
+    before = audit.snapshot(org, ORG_FIELDS) if org else None
+    if org is None:
+        org = Organisation(id=1)
+        session.add(org)
+    for name in ORG_FIELDS:
+        setattr(org, name, (getattr(given, name) or "").strip() or None)
+    session.flush()
+    audit.record(session, actor, "organisation.edit", org, before, audit.snapshot(org, ORG_FIELDS))
+    return org
+
+
+def site_url() -> str:
+    """Return the public site's base address (its pages' absolute URLs start with it)."""
+    return current_app.config["SATJA_PUBLIC_URL"].rstrip("/")
+
+
+def public_url(claim: Claim) -> str | None:
+    """Return the stable public address of a claim's fact-check, once published."""
+    if review.published_verdict(claim) is None:
+        return None
+    return f"{site_url()}/fact-checks/{claim.id}"  # the route public.fact_check
+
+
+@dataclass(frozen=True)
+class PublicFilter:
+    q: str | None = None
+    rating: str | None = None
+    language: str | None = None
+
+
+def published_claims_query(filters: PublicFilter | None = None) -> sa.Select[tuple[Claim]]:
+    """Return the claims with a published verdict, most recently published first."""
+    filters = filters or PublicFilter()
+    latest = (
+        sa.select(Verdict.claim_id, sa.func.max(Verdict.published_at).label("at"))
+        .where(Verdict.state == VerdictState.PUBLISHED)
+        .group_by(Verdict.claim_id)
+        .subquery()
+    )
+    query = sa.select(Claim).join(latest, latest.c.claim_id == Claim.id)
+    if filters.q:
+        query = query.where(
+            sa.or_(
+                Claim.text.ilike(contains(filters.q), escape=LIKE_ESCAPE),
+                Claim.claimant.ilike(contains(filters.q), escape=LIKE_ESCAPE),
+            )
+        )
+    if filters.rating:
+        query = query.where(
+            Claim.id.in_(
+                sa.select(Verdict.claim_id)
+                .join(Rating)
+                .where(Verdict.state == VerdictState.PUBLISHED, Rating.key == filters.rating)
+            )
+        )
+    if filters.language:
+        query = query.where(Claim.language == filters.language)
+    return query.order_by(latest.c.at.desc()).options(
+        selectinload(Claim.verdicts), selectinload(Claim.appearances)
+    )
+
+
+def published_claim(session: Session, claim_id: int) -> Claim:
+    """Return a claim whose verdict is published, or NotFound (drafts are never public)."""
+    claim = session.get(Claim, claim_id)
+    if (
+        claim is None
+        or review.published_verdict(claim) is None
+        or (claim.status == ClaimStatus.MERGED)
+    ):
+        raise NotFound(_l("No such fact-check."))
+    return claim
+
+
+def language_of(claim: Claim) -> str:
+    """Return the language of a fact-check (a mixed article's claim reads as Thai)."""
+    return "en" if claim.language == "en" else "th"
+
+
+def review_facts(session: Session, claim: Claim) -> ReviewFacts:
+    """Gather what the ClaimReview of a published claim says."""
+    verdict = review.published_verdict(claim)
+    scale = [r.value for r in ratings.scale(session) if r.value is not None] or [1, 5]
+    org, language = organisation(session), language_of(claim)
+    return ReviewFacts(
+        page_url=public_url(claim),
+        claim_text=claim.text,
+        claimant=claim.claimant,
+        claim_date=claim.claim_date,
+        appearances=tuple(
+            Appearance(a.article.url, a.article.title, a.article.published_on)
+            for a in claim.appearances
+        ),
+        rating_value=verdict.rating.value,
+        best_rating=max(scale),
+        worst_rating=min(scale),
+        rating_label=verdict.rating.label(language),
+        conclusion=verdict.conclusion,
+        organisation_name=org.name,
+        organisation_url=org.url,
+        organisation_logo=org.logo_url,
+        published=verdict.published_at,
+        language=language,
+    )
+
+
+def claim_review_of(session: Session, claim: Claim) -> dict:
+    """Return the ClaimReview JSON-LD dict of a published claim."""
+    return claim_review(review_facts(session, claim))
+
+
+def claim_reviews_since(session: Session, since=None) -> sa.Select[tuple[Claim]]:
+    """Return published claims whose verdict was published (or corrected) since a moment."""
+    query = published_claims_query()
+    if since is not None:
+        query = query.where(
+            Claim.id.in_(
+                sa.select(Verdict.claim_id).where(
+                    Verdict.state == VerdictState.PUBLISHED, Verdict.published_at >= since
+                )
+            )
+        )
+    return query

@@ -1,0 +1,292 @@
+"""Public fact-check pages, ClaimReview (built-in validator and extruct), feeds, sitemap, CSV."""
+
+import csv
+import io
+import json
+from pathlib import Path
+
+import extruct
+import pytest
+
+from app.exports.claimreview import script_tag
+from app.exports.validate import validate
+from app.services import ingest, review, sources, workflow
+from tests.factories import make_token, make_user
+
+EVIL = "</script><script>alert(1)</script><img src=x onerror=alert(2)>\"'&"
+SEED_PATH = "app/demo/kim-putin-th.txt"
+
+
+def _publish(session, claim, rating="true", conclusion="จริง", explanation="", people=None):
+    checker, editor, editor2 = people or [
+        make_user(session, r) for r in ("checker", "editor", "editor")
+    ]
+    if claim.status.value == "candidate":
+        workflow.accept(session, checker, claim.id)
+    if not sources.active_sources(claim):
+        sources.add_source(
+            session,
+            checker,
+            claim.id,
+            sources.SourceInput(
+                title="รายงาน", publisher="KCNA", excerpt="ข้อความ", stance="supports"
+            ),
+        )
+    verdict = review.draft(
+        session, checker, claim.id, review.VerdictInput(rating, conclusion, explanation)
+    )
+    review.submit(session, checker, verdict.id)
+    review.approve(session, editor, verdict.id)
+    review.publish(session, editor2, verdict.id)
+    session.commit()
+    return verdict, (checker, editor, editor2)
+
+
+@pytest.fixture
+def seed_claim(db_session):
+    text = Path(SEED_PATH).read_text(encoding="utf-8")
+    checker = make_user(db_session, "checker")
+    article, _ = ingest.ingest(
+        db_session,
+        checker,
+        ingest.Submission(
+            text=text,
+            url="https://news.example/kim-putin",
+            title="คิมบอกปูติน",
+            published="15 สิงหาคม 2568",
+        ),
+    )
+    claim = next(a.claim for a in article.appearances if "เบ่งบานเต็มที่" in a.claim.text)
+    db_session.commit()
+    return claim
+
+
+def _json_ld(html: str) -> list[dict]:
+    return extruct.extract(html, base_url="http://localhost", syntaxes=["json-ld"])["json-ld"]
+
+
+def test_the_seed_verdict_page_has_exactly_one_valid_claimreview(client, seed_claim, db_session):
+    _publish(db_session, seed_claim, "mostly_true", "ข้อความนี้ปรากฏในจดหมายจริง")
+    response = client.get(f"/fact-checks/{seed_claim.id}")
+    assert response.status_code == 200
+    [data] = _json_ld(response.get_data(as_text=True))
+    assert data["@type"] == "ClaimReview"
+    assert validate(data, "http://localhost") == []
+    assert data["url"] == f"http://localhost/fact-checks/{seed_claim.id}"
+    assert data["inLanguage"] == "th"
+    assert data["reviewRating"]["alternateName"] == "จริงเป็นส่วนใหญ่"
+    assert data["reviewRating"]["ratingValue"] == 4
+    assert (data["reviewRating"]["bestRating"], data["reviewRating"]["worstRating"]) == (5, 1)
+    assert data["itemReviewed"]["author"] == {"@type": "Person", "name": "คิม จองอึน"}
+    assert data["itemReviewed"]["appearance"][0]["url"] == "https://news.example/kim-putin"
+    assert data["itemReviewed"]["firstAppearance"]["url"] == "https://news.example/kim-putin"
+    assert data["itemReviewed"]["datePublished"] == "2025-08-15"
+    assert data["author"]["@type"] == "Organization" and data["author"]["name"]
+
+
+def test_english_claim_without_claimant_and_off_scale_rating(client, db_session):
+    checker = make_user(db_session, "checker")
+    article, _ = ingest.ingest(
+        db_session,
+        checker,
+        ingest.Submission(
+            text="Thailand recorded 48,316 dengue cases between January and July, up 40% from 2024."
+        ),
+    )
+    claim = article.appearances[0].claim
+    _publish(db_session, claim, "unproven", "No public data supports the figure.")
+    [data] = _json_ld(client.get(f"/fact-checks/{claim.id}").get_data(as_text=True))
+    assert validate(data) == []
+    assert "author" not in data["itemReviewed"] and data["inLanguage"] == "en"
+    assert data["reviewRating"]["ratingValue"] == -1
+    assert data["reviewRating"]["alternateName"] == "Unproven"
+    assert "appearance" not in data["itemReviewed"]  # a pasted article has no web address
+
+
+def test_corrections_and_multiple_appearances(client, seed_claim, db_session):
+    _first, people = _publish(db_session, seed_claim, "true", "จริง")
+    other = ingest.ingest(
+        db_session,
+        people[0],
+        ingest.Submission(
+            text="ข่าวต่างประเทศ\n" + seed_claim.text,
+            url="https://other.example/a",
+            published="16/08/2568",
+        ),
+    )[0]
+    assert len(seed_claim.appearances) == 2 and other.id
+    correction = review.correct(
+        db_session,
+        people[0],
+        seed_claim.id,
+        review.VerdictInput("mostly_true", "จริงเป็นส่วนใหญ่", "", "ปรับระดับ: จดหมายใช้ถ้อยคำต่างออกไป"),
+    )
+    review.submit(db_session, people[0], correction.id)
+    review.approve(db_session, people[1], correction.id)
+    review.publish(db_session, people[2], correction.id)
+    db_session.commit()
+    html = client.get(f"/fact-checks/{seed_claim.id}").get_data(as_text=True)
+    assert "ปรับระดับ: จดหมายใช้ถ้อยคำต่างออกไป" in html and "จริงเป็นส่วนใหญ่" in html
+    [data] = _json_ld(html)
+    assert validate(data) == []
+    urls = [a["url"] for a in data["itemReviewed"]["appearance"]]
+    assert urls == ["https://news.example/kim-putin", "https://other.example/a"]
+    assert data["itemReviewed"]["firstAppearance"]["url"] == "https://news.example/kim-putin"
+    feed = client.get("/fact-checks/feed.atom").get_data(as_text=True)
+    assert feed.count("<entry>") == 2 and "Correction" in feed
+
+
+def test_drafts_are_never_public(client, seed_claim, db_session):
+    assert client.get(f"/fact-checks/{seed_claim.id}").status_code == 404
+    sitemap = client.get("/sitemap.xml").get_data(as_text=True)
+    assert f"/fact-checks/{seed_claim.id}<" not in sitemap
+
+
+def test_malicious_text_is_inert_in_every_output(client, db_session):
+    checker = make_user(db_session, "checker")
+    article, _ = ingest.ingest(
+        db_session,
+        checker,
+        ingest.Submission(
+            text=f"นายสมชาย ใจดี กล่าวว่า มีผู้ป่วย 1,200 ราย {EVIL}",
+            title=EVIL,
+            outlet=EVIL,
+            url="https://news.example/evil",
+        ),
+    )
+    claim = article.appearances[0].claim
+    workflow.edit(db_session, checker, claim.id, workflow.ClaimEdit(claim.text, EVIL, None))
+    sources.add_source(
+        db_session,
+        checker,
+        claim.id,
+        sources.SourceInput(title=EVIL, publisher=EVIL, excerpt=EVIL, note=EVIL),
+    )
+    _publish(db_session, claim, "false", EVIL, EVIL + "\n\n[x](javascript:alert(3))")
+    html = client.get(f"/fact-checks/{claim.id}").get_data(as_text=True)
+    tags = _elements(html)
+    scripts = [dict(a) for t, a in tags if t == "script"]
+    assert all(
+        s.get("type") == "application/ld+json" or s.get("src", "").startswith("/static/")
+        for s in scripts
+    )  # only our own files and the one JSON-LD block
+    assert not [(t, n) for t, a in tags for n, _ in a if n.startswith("on")]
+    assert "img" not in {t for t, _ in tags}
+    assert html.count("</script>") == html.count("<script")  # nothing closed the JSON-LD early
+    [data] = _json_ld(html)
+    assert data["itemReviewed"]["author"]["name"] == EVIL  # exact text, escaped in transit
+    assert validate(data) == []
+    assert "<script>" not in script_tag({"x": EVIL})
+    feed = client.get("/fact-checks/feed.atom").get_data(as_text=True)
+    assert "<script>alert(1)" not in feed
+    rss = client.get("/fact-checks/feed.rss").get_data(as_text=True)
+    assert "<script>alert(1)" not in rss
+
+
+def _elements(html: str) -> list[tuple[str, list[tuple[str, str | None]]]]:
+    """Return every element of an HTML document with its attributes."""
+    from html.parser import HTMLParser
+
+    found = []
+
+    class Collector(HTMLParser):
+        def handle_starttag(self, tag, attrs):
+            found.append((tag, attrs))
+
+    Collector().feed(html)
+    return found
+
+
+def test_the_validator_catches_broken_markup():
+    good = {
+        "@context": "https://schema.org",
+        "@type": "ClaimReview",
+        "url": "https://site.example/fact-checks/1",
+        "claimReviewed": "x",
+        "author": {"@type": "Organization", "name": "Org", "url": "https://site.example"},
+        "datePublished": "2025-08-15",
+        "inLanguage": "th",
+        "itemReviewed": {"@type": "Claim", "author": {"@type": "Person", "name": "A"}},
+        "reviewRating": {
+            "@type": "Rating",
+            "ratingValue": 4,
+            "bestRating": 5,
+            "worstRating": 1,
+            "alternateName": "จริงเป็นส่วนใหญ่",
+        },
+    }
+    assert validate(good, "https://site.example") == []
+    broken = json.loads(json.dumps(good))
+    broken["reviewRating"].update(ratingValue="4", worstRating=0)
+    broken["itemReviewed"]["author"] = {"@type": "Reviewer"}
+    broken["url"] = "/fact-checks/1"
+    broken["claimReviewed"] = ""
+    broken["datePublished"] = "15/08/2025"
+    broken["reviewRating"]["colour"] = "red"
+    messages = [str(p) for p in validate(broken, "https://site.example")]
+    for fragment in [
+        "claimReviewed",
+        "url",
+        "ratingValue",
+        "itemReviewed.author",
+        "datePublished",
+        "Rating has no property 'colour'",
+    ]:
+        assert any(fragment in m for m in messages), fragment
+    other_site = json.loads(json.dumps(good))
+    assert any("domain" in str(p) for p in validate(other_site, "https://elsewhere.example"))
+
+
+def test_claimreview_api_and_cli(client, runner, seed_claim, db_session, tmp_path):
+    _publish(db_session, seed_claim)
+    headers = {"Authorization": f"Bearer {make_token(db_session, 'viewer')[1]}"}
+    body = client.get("/api/v1/claimreview?since=2000-01-01", headers=headers).get_json()
+    assert body["total"] == 1 and body["items"][0]["@type"] == "ClaimReview"
+    assert client.get("/api/v1/claimreview?since=nope", headers=headers).status_code == 400
+    claim = client.get(f"/api/v1/claims/{seed_claim.id}", headers=headers).get_json()
+    assert claim["public_url"] == f"http://localhost/fact-checks/{seed_claim.id}"
+    out = tmp_path / "reviews.json"
+    assert runner.invoke(args=["export", "claimreview", str(out)]).exit_code == 0
+    result = runner.invoke(args=["claimreview", "validate", str(out)])
+    assert result.exit_code == 0 and "0 errors" in result.output
+    result = runner.invoke(args=["claimreview", "validate", f"/fact-checks/{seed_claim.id}"])
+    assert result.exit_code == 0, result.output
+    bad = tmp_path / "bad.json"
+    bad.write_text(json.dumps({"@type": "ClaimReview"}))
+    assert runner.invoke(args=["claimreview", "validate", str(bad)]).exit_code == 1
+
+
+def test_csv_export_is_excel_ready_and_safe(
+    signed_in, client, runner, seed_claim, db_session, tmp_path
+):
+    _publish(db_session, seed_claim, "mostly_true", '=HYPERLINK("http://evil")')
+    signed_in("viewer")
+    response = client.get("/exports/claims.csv")
+    assert response.status_code == 200 and response.was_streamed
+    text = response.get_data(as_text=True)
+    assert text.startswith("\ufeff")
+    rows = list(csv.DictReader(io.StringIO(text.lstrip("\ufeff"))))
+    published = next(r for r in rows if r["claim_id"] == str(seed_claim.id))
+    assert published["rating_th"] == "จริงเป็นส่วนใหญ่" and "เบ่งบานเต็มที่" in published["claim"]
+    assert published["conclusion"].startswith("'=")  # no formula runs in a spreadsheet
+    assert published["public_url"].endswith(f"/fact-checks/{seed_claim.id}")
+    filtered = client.get("/exports/claims.csv?status=published").get_data(as_text=True)
+    assert len(list(csv.DictReader(io.StringIO(filtered.lstrip("\ufeff"))))) == 1
+    out = tmp_path / "claims.csv"
+    result = runner.invoke(args=["export", "csv", str(out)])
+    assert result.exit_code == 0 and out.read_text(encoding="utf-8").startswith("\ufeff")
+
+
+def test_public_list_search_sitemap_and_methodology(client, seed_claim, db_session):
+    _publish(db_session, seed_claim, "mostly_true", "จริงเป็นส่วนใหญ่")
+    link = f'href="/fact-checks/{seed_claim.id}"'
+    assert link in client.get("/fact-checks?q=เบ่งบาน").get_data(as_text=True)
+    assert link in client.get("/fact-checks?q=คิม จองอึน").get_data(as_text=True)  # claimant
+    assert link not in client.get("/fact-checks?q=ไม่มีคำนี้").get_data(as_text=True)
+    assert link not in client.get("/fact-checks?rating=false").get_data(as_text=True)
+    assert link in client.get("/fact-checks?rating=mostly_true&language=th").get_data(as_text=True)
+    sitemap = client.get("/sitemap.xml").get_data(as_text=True)
+    assert f"/fact-checks/{seed_claim.id}</loc>" in sitemap
+    methodology = client.get("/methodology", headers={"Accept-Language": "th"})
+    html = methodology.get_data(as_text=True)
+    assert "พิสูจน์ไม่ได้" in html and "-1" in html
