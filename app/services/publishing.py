@@ -59,6 +59,13 @@ def update_organisation(session: Session, actor: Actor, given: OrganisationInput
     return org
 
 
+def organisation_for_reports() -> Organisation:
+    """Return the organisation's settings for the current request's session."""
+    from app.extensions import db
+
+    return organisation(db.session)
+
+
 def site_url() -> str:
     """Return the public site's base address (its pages' absolute URLs start with it)."""
     return current_app.config["SATJA_PUBLIC_URL"].rstrip("/")

@@ -1,0 +1,42 @@
+"""Render report HTML to PDF with WeasyPrint and the bundled Noto Sans Thai font."""
+
+from __future__ import annotations
+
+from functools import cache
+from pathlib import Path
+
+
+class PdfUnavailable(RuntimeError):
+    """WeasyPrint cannot run here (its system libraries, Pango and HarfBuzz, are missing)."""
+
+
+@cache
+def thai_font() -> Path:
+    """Return the Noto Sans Thai font file shipped by fontpkg-noto-sans-thai."""
+    import fontpkg_noto_sans_thai
+
+    return next((Path(fontpkg_noto_sans_thai.__file__).parent / "files").glob("*.ttf"))
+
+
+def font_css() -> str:
+    """Return the @font-face rule that makes Noto Sans Thai available to the report."""
+    return f'@font-face {{ font-family: "Noto Sans Thai"; src: url("{thai_font().as_uri()}"); }}'
+
+
+SARA_AM, NIKHAHIT_SARA_AA = "\u0e33", "\u0e4d\u0e32"
+
+
+def html_to_pdf(html: str, base_url: str | None = None) -> bytes:
+    """Return the PDF of an HTML document.
+
+    HarfBuzz draws sara am (ำ) as nikhahit + sara aa glyphs; the PDF's text map can name each
+    glyph only once, so a plain sara aa nearby would read back as ำ. Writing ำ in its
+    decomposed form (its Unicode compatibility decomposition) draws the same glyphs and lets
+    text extraction (pdftotext, copy and paste) give the words back.
+    """
+    html = html.replace(SARA_AM, NIKHAHIT_SARA_AA)
+    try:
+        from weasyprint import CSS, HTML
+    except (ImportError, OSError) as error:  # OSError: a missing shared library
+        raise PdfUnavailable(str(error)) from None
+    return HTML(string=html, base_url=base_url).write_pdf(stylesheets=[CSS(string=font_css())])
