@@ -9,6 +9,7 @@ from wtforms import (
     SelectField,
     StringField,
     SubmitField,
+    URLField,
 )
 from wtforms.validators import DataRequired, Length, NumberRange, Optional
 
@@ -81,3 +82,18 @@ class RatingForm(SatjaForm):
         description=_l("1 (worst) upward; empty for off-scale labels"),
     )
     submit = SubmitField(_l("Save rating"))
+
+
+class OrganisationForm(SatjaForm):
+    """The organisation named on public pages, in ClaimReview and on PDF reports."""
+
+    name = StringField(_l("Name"), validators=[DataRequired(), Length(max=200)])
+    url = URLField(_l("Web site"), validators=[DataRequired(), Length(max=500)])
+    logo_url = URLField(_l("Logo address"), validators=[Optional(), Length(max=500)])
+    methodology_url = URLField(
+        _l("Methodology page"),
+        validators=[Optional(), Length(max=500)],
+        description=_l("Leave empty to use Satja's own methodology page."),
+    )
+    corrections_url = URLField(_l("Corrections policy"), validators=[Optional(), Length(max=500)])
+    submit = SubmitField(_l("Save"))

@@ -12,6 +12,7 @@ from app.admin.forms import (
     ActiveForm,
     AuditFilterForm,
     NewUserForm,
+    OrganisationForm,
     RatingForm,
     RoleForm,
     role_choices,
@@ -19,7 +20,7 @@ from app.admin.forms import (
 from app.extensions import db
 from app.labels import ACTION_LABELS, OBJECT_LABELS, ROLE_LABELS
 from app.models import Role
-from app.services import accounts, audit, ratings
+from app.services import accounts, audit, publishing, ratings
 from app.services.errors import Conflict, InvalidInput
 from app.web import actor, attach_error, page_number
 
@@ -205,3 +206,30 @@ def delete_rating(rating_id: int):
         db.session.commit()
         flash(_("Rating deleted."), "success")
     return redirect(url_for("admin.rating_scale"))
+
+
+@bp.route("/organisation", methods=["GET", "POST"])
+@login_required
+def organisation():
+    """The organisation's name, site, logo and policy pages."""
+    ratings.require_admin(actor())
+    org = publishing.organisation(db.session)
+    form = OrganisationForm(obj=org)
+    if form.validate_on_submit():
+        given = publishing.OrganisationInput(
+            form.name.data,
+            form.url.data.strip(),
+            form.logo_url.data,
+            form.methodology_url.data,
+            form.corrections_url.data,
+        )
+        try:
+            publishing.update_organisation(db.session, actor(), given)
+        except InvalidInput as error:
+            attach_error(form, error)
+        else:
+            db.session.commit()
+            flash(_("Organisation saved."), "success")
+            return redirect(url_for("admin.organisation"))
+    status = 400 if form.errors or form.form_errors else 200
+    return render_template("admin/organisation.html", form=form), status

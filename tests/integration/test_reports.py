@@ -365,3 +365,35 @@ def test_pdf_reports_need_a_reader(app, client, seed_claim, db_session):
         f"/reports/claims/{seed_claim.id}.pdf", headers={"Authorization": f"Bearer {token}"}
     )
     assert response.status_code == 200 and response.data.startswith(b"%PDF")
+
+
+def test_admin_sets_the_organisation_that_signs_every_output(
+    signed_in, auth, client, seed_claim, db_session
+):
+    _publish(db_session, seed_claim)
+    signed_in("checker")
+    assert client.get("/admin/organisation").status_code == 403
+    auth.logout()
+    signed_in("admin")
+    form = {
+        "name": "ศูนย์ตรวจสอบข่าว",
+        "url": "javascript:alert(1)",
+        "logo_url": "",
+        "methodology_url": "https://factcheck.example/how",
+        "corrections_url": "https://factcheck.example/corrections",
+    }
+    refused = auth.post("/admin/organisation", form)
+    assert refused.status_code == 400 and "https://" in refused.get_data(as_text=True)
+    saved = auth.post("/admin/organisation", {**form, "url": "https://factcheck.example"})
+    assert saved.status_code == 302
+    page = client.get(f"/fact-checks/{seed_claim.id}").get_data(as_text=True)
+    assert 'href="https://factcheck.example/how"' in page
+    assert 'href="https://factcheck.example/corrections"' in page
+    [data] = _json_ld(page)
+    assert data["author"] == {
+        "@type": "Organization",
+        "name": "ศูนย์ตรวจสอบข่าว",
+        "url": "https://factcheck.example",
+    }
+    events = client.get("/admin/audit?action=organisation.edit").get_data(as_text=True)
+    assert "ศูนย์ตรวจสอบข่าว" in events
