@@ -64,7 +64,32 @@ def _submission() -> ingest.Submission | tuple:
 
 @bp.route("/articles", methods=["POST"])
 def create_article():
-    """Store an article (201), or answer with the one already stored (200)."""
+    """Store an article (201), or answer with the one already stored (200).
+    ---
+    post:
+      description: The article is extracted at once; its claims come back with it.
+      requestBody:
+        required: true
+        content:
+          application/json:
+            schema: {$ref: "#/components/schemas/ArticleSubmission"}
+      responses:
+        201:
+          description: Stored, with its claims.
+          content:
+            application/json:
+              schema: {$ref: "#/components/schemas/Article"}
+        200:
+          description: The same article (canonical URL or body) was already stored.
+          content:
+            application/json:
+              schema: {$ref: "#/components/schemas/Article"}
+        422:
+          description: No text, html or url, or the url could not be read.
+          content:
+            application/json:
+              schema: {$ref: "#/components/schemas/Error"}
+    """
     given = _submission()
     if not isinstance(given, ingest.Submission):
         return given
@@ -75,13 +100,33 @@ def create_article():
 
 @bp.route("/articles/<id:article_id>")
 def get_article(article_id: int):
-    """Return one article with its body and claims."""
+    """Return one article with its body and claims.
+    ---
+    get:
+      responses:
+        200:
+          description: The article.
+          content:
+            application/json:
+              schema: {$ref: "#/components/schemas/Article"}
+    """
     return jsonify(article_json(articles.get_article(db.session, api_user(), article_id), True))
 
 
 @bp.route("/articles")
 def list_articles():
-    """Return a page of articles, newest first."""
+    """Return a page of articles, newest first.
+    ---
+    get:
+      parameters:
+        - {name: page, in: query, schema: {type: integer, minimum: 1, default: 1}}
+      responses:
+        200:
+          description: 25 articles a page.
+          content:
+            application/json:
+              schema: {$ref: "#/components/schemas/ArticlePage"}
+    """
     page_arg = request.args.get("page", "1")
     if not page_arg.isdigit() or int(page_arg) < 1:
         return error_response(400, _l("page must be a positive integer."), "bad_request")

@@ -20,9 +20,14 @@ def bearer_token() -> str | None:
     return value.strip()
 
 
+PUBLIC_ENDPOINTS = {"api.openapi_json", "api.openapi_page"}
+
+
 @bp.before_request
 def authenticate():
-    """Refuse the request with 401 unless it carries a valid token."""
+    """Refuse the request with 401 unless it carries a valid token (its description is open)."""
+    if request.endpoint in PUBLIC_ENDPOINTS:
+        return None
     clear = bearer_token()
     user = tokens.user_for_token(db.session, clear) if clear else None
     if user is None:

@@ -128,7 +128,24 @@ def _if_match() -> int | tuple:
 
 @bp.route("/claims")
 def list_claims():
-    """Return claims, filtered by status and assignee, newest first."""
+    """Return claims, filtered by status and assignee, newest first.
+    ---
+    get:
+      parameters:
+        - {name: page, in: query, schema: {type: integer, minimum: 1, default: 1}}
+        - name: status
+          in: query
+          schema:
+            type: string
+            enum: [candidate, accepted, in_research, in_review, published, dismissed, merged]
+        - {name: assignee, in: query, description: an e-mail address, schema: {type: string}}
+      responses:
+        200:
+          description: 25 claims a page.
+          content:
+            application/json:
+              schema: {$ref: "#/components/schemas/ClaimPage"}
+    """
     status = request.args.get("status") or None
     if status and status not in {s.value for s in ClaimStatus}:
         return error_response(400, _l("Unknown status."), "bad_request")
@@ -152,14 +169,76 @@ def list_claims():
 
 @bp.route("/claims/<id:claim_id>")
 def get_claim(claim_id: int):
-    """Return a claim with its appearances, sources and verdict; ETag is its version."""
+    """Return a claim with its appearances, sources and verdict; ETag is its version.
+    ---
+    get:
+      responses:
+        200:
+          description: The claim; the ETag header carries its version.
+          content:
+            application/json:
+              schema: {$ref: "#/components/schemas/Claim"}
+    """
     require_role(api_user(), Role.VIEWER)
     return _with_etag(workflow.get_claim(db.session, claim_id))
 
 
 @bp.route("/claims/<id:claim_id>", methods=["PATCH"])
 def patch_claim(claim_id: int):
-    """Edit a claim or move it along; needs If-Match (412 when stale, 428 when missing)."""
+    """Edit a claim or move it along; needs If-Match (412 when stale, 428 when missing).
+    ---
+    patch:
+      parameters:
+        - name: If-Match
+          in: header
+          required: true
+          description: the claim's ETag
+          schema: {type: string}
+      requestBody:
+        required: true
+        content:
+          application/json:
+            schema:
+              type: object
+              properties:
+                text: {type: string}
+                claimant: {type: [string, "null"]}
+                claim_date: {type: [string, "null"], format: date}
+                status:
+                  type: string
+                  description: >-
+                    accepted, in_research, dismissed (with reason)
+                    or merged (with canonical_id)
+                reason: {type: string}
+                canonical_id: {type: integer}
+                assignee: {type: [string, "null"], description: an e-mail address}
+      responses:
+        200:
+          description: The claim as saved.
+          content:
+            application/json:
+              schema: {$ref: "#/components/schemas/Claim"}
+        409:
+          description: The change is not allowed in the claim's state.
+          content:
+            application/json:
+              schema: {$ref: "#/components/schemas/Error"}
+        412:
+          description: The claim changed since the ETag was read.
+          content:
+            application/json:
+              schema: {$ref: "#/components/schemas/Error"}
+        422:
+          description: A field is invalid.
+          content:
+            application/json:
+              schema: {$ref: "#/components/schemas/Error"}
+        428:
+          description: If-Match is missing.
+          content:
+            application/json:
+              schema: {$ref: "#/components/schemas/Error"}
+    """
     version = _if_match()
     if not isinstance(version, int):
         return version
@@ -228,7 +307,38 @@ def _user_id(email: str | None) -> int | None:
 
 @bp.route("/claims/<id:claim_id>/sources", methods=["POST"])
 def add_source(claim_id: int):
-    """Attach a source; with a url the page is fetched and archived."""
+    """Attach a source; with a url the page is fetched and archived.
+    ---
+    post:
+      requestBody:
+        required: true
+        content:
+          application/json:
+            schema:
+              type: object
+              properties:
+                url: {type: string, format: uri}
+                title: {type: string}
+                publisher: {type: string}
+                published:
+                  type: string
+                  description: a Thai or English date; Buddhist Era years accepted
+                excerpt: {type: string}
+                stance: {type: string, enum: [supports, refutes, context]}
+                source_type: {type: string}
+                note: {type: string}
+      responses:
+        201:
+          description: The source.
+          content:
+            application/json:
+              schema: {$ref: "#/components/schemas/Source"}
+        422:
+          description: A field is invalid or the page could not be archived.
+          content:
+            application/json:
+              schema: {$ref: "#/components/schemas/Error"}
+    """
     body = _body(
         ("url", "title", "publisher", "published", "excerpt", "stance", "source_type", "note")
     )
@@ -261,7 +371,38 @@ def _verdict_input(body: dict) -> review.VerdictInput:
 
 @bp.route("/claims/<id:claim_id>/verdicts", methods=["POST"])
 def draft_verdict(claim_id: int):
-    """Start a draft verdict."""
+    """Start a draft verdict.
+    ---
+    post:
+      requestBody:
+        required: true
+        content:
+          application/json:
+            schema:
+              type: object
+              required: [rating, conclusion]
+              properties:
+                rating: {type: string, description: a key of GET /ratings}
+                conclusion: {type: string}
+                explanation: {type: string, description: Markdown}
+                correction_note: {type: string}
+      responses:
+        201:
+          description: The draft.
+          content:
+            application/json:
+              schema: {$ref: "#/components/schemas/Verdict"}
+        409:
+          description: The claim is not ready for a verdict.
+          content:
+            application/json:
+              schema: {$ref: "#/components/schemas/Error"}
+        422:
+          description: A field is invalid.
+          content:
+            application/json:
+              schema: {$ref: "#/components/schemas/Error"}
+    """
     verdict = review.draft(db.session, api_user(), claim_id, _verdict_input(_body(VERDICT_FIELDS)))
     db.session.commit()
     return jsonify(verdict_json(verdict)), 201
@@ -269,7 +410,38 @@ def draft_verdict(claim_id: int):
 
 @bp.route("/claims/<id:claim_id>/corrections", methods=["POST"])
 def correct(claim_id: int):
-    """Start a correction of the published verdict (a new version with a public note)."""
+    """Start a correction of the published verdict (a new version with a public note).
+    ---
+    post:
+      requestBody:
+        required: true
+        content:
+          application/json:
+            schema:
+              type: object
+              required: [rating, conclusion]
+              properties:
+                rating: {type: string, description: a key of GET /ratings}
+                conclusion: {type: string}
+                explanation: {type: string, description: Markdown}
+                correction_note: {type: string}
+      responses:
+        201:
+          description: The correction's draft.
+          content:
+            application/json:
+              schema: {$ref: "#/components/schemas/Verdict"}
+        409:
+          description: The claim has no published verdict.
+          content:
+            application/json:
+              schema: {$ref: "#/components/schemas/Error"}
+        422:
+          description: The correction note is missing or a field is invalid.
+          content:
+            application/json:
+              schema: {$ref: "#/components/schemas/Error"}
+    """
     verdict = review.correct(
         db.session, api_user(), claim_id, _verdict_input(_body(VERDICT_FIELDS))
     )
@@ -288,27 +460,126 @@ def _step(verdict_id: int, service, *args):
 
 @bp.route("/verdicts/<id:verdict_id>/submit", methods=["POST"])
 def submit(verdict_id: int):
+    """Send a draft verdict to a second reviewer.
+    ---
+    post:
+      parameters:
+        - name: If-Match
+          in: header
+          description: The verdict's version; a stale one gives 409.
+          schema: {type: string}
+      responses:
+        200:
+          description: The verdict.
+          content:
+            application/json:
+              schema: {$ref: "#/components/schemas/Verdict"}
+        409:
+          description: Stale version, or the step is not allowed in the verdict's state.
+          content:
+            application/json:
+              schema: {$ref: "#/components/schemas/Error"}
+    """
     return _step(verdict_id, review.submit)
 
 
 @bp.route("/verdicts/<id:verdict_id>/approve", methods=["POST"])
 def approve(verdict_id: int):
+    """Approve a verdict in review (not its author).
+    ---
+    post:
+      parameters:
+        - name: If-Match
+          in: header
+          description: The verdict's version; a stale one gives 409.
+          schema: {type: string}
+      responses:
+        200:
+          description: The verdict.
+          content:
+            application/json:
+              schema: {$ref: "#/components/schemas/Verdict"}
+        409:
+          description: Stale version, or the step is not allowed in the verdict's state.
+          content:
+            application/json:
+              schema: {$ref: "#/components/schemas/Error"}
+    """
     return _step(verdict_id, review.approve)
 
 
 @bp.route("/verdicts/<id:verdict_id>/send-back", methods=["POST"])
 def send_back(verdict_id: int):
+    """Send a verdict in review back to its author with a comment.
+    ---
+    post:
+      parameters:
+        - name: If-Match
+          in: header
+          description: The verdict's version; a stale one gives 409.
+          schema: {type: string}
+      requestBody:
+        content:
+          application/json:
+            schema:
+              type: object
+              required: [comment]
+              properties:
+                comment: {type: string}
+      responses:
+        200:
+          description: The verdict.
+          content:
+            application/json:
+              schema: {$ref: "#/components/schemas/Verdict"}
+        409:
+          description: Stale version, or the step is not allowed in the verdict's state.
+          content:
+            application/json:
+              schema: {$ref: "#/components/schemas/Error"}
+    """
     return _step(verdict_id, review.send_back, str(_body(("comment",)).get("comment") or ""))
 
 
 @bp.route("/verdicts/<id:verdict_id>/publish", methods=["POST"])
 def publish(verdict_id: int):
+    """Publish an approved verdict (an editor).
+    ---
+    post:
+      parameters:
+        - name: If-Match
+          in: header
+          description: The verdict's version; a stale one gives 409.
+          schema: {type: string}
+      responses:
+        200:
+          description: The verdict.
+          content:
+            application/json:
+              schema: {$ref: "#/components/schemas/Verdict"}
+        409:
+          description: Stale version, or the step is not allowed in the verdict's state.
+          content:
+            application/json:
+              schema: {$ref: "#/components/schemas/Error"}
+    """
     return _step(verdict_id, review.publish)
 
 
 @bp.route("/ratings")
 def list_ratings():
-    """Return the rating scale."""
+    """Return the rating scale.
+    ---
+    get:
+      responses:
+        200:
+          description: The labels, best first.
+          content:
+            application/json:
+              schema:
+                type: array
+                items: {$ref: "#/components/schemas/Rating"}
+    """
     require_role(api_user(), Role.VIEWER)
     return jsonify(
         [

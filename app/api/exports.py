@@ -18,7 +18,22 @@ from app.services.permissions import require_role
 
 @bp.route("/claimreview")
 def claimreview_feed():
-    """Return ClaimReview JSON-LD of published fact-checks, newest first (?since=ISO time)."""
+    """Return ClaimReview JSON-LD of published fact-checks, newest first (?since=ISO time).
+    ---
+    get:
+      parameters:
+        - {name: page, in: query, schema: {type: integer, minimum: 1, default: 1}}
+        - name: since
+          in: query
+          description: Only fact-checks published or corrected since this ISO 8601 date or time.
+          schema: {type: string, format: date-time}
+      responses:
+        200:
+          description: 50 ClaimReview objects a page.
+          content:
+            application/json:
+              schema: {$ref: "#/components/schemas/ClaimReviewPage"}
+    """
     require_role(api_user(), Role.VIEWER)
     since = request.args.get("since")
     try:

@@ -1,0 +1,295 @@
+"""The OpenAPI 3.1 description of /api/v1, built by apispec from the routes and their docstrings.
+
+Each API view documents itself: the first line of its docstring is the summary, and YAML after a
+`---` line gives the OpenAPI operation (parameters, request body, responses), read with apispec's
+`load_operations_from_docstring`. This module adds what every operation shares: the path
+parameters of the URL rule, the bearer-token security and the JSON error responses.
+"""
+
+from __future__ import annotations
+
+import re
+
+from apispec import APISpec
+from apispec.yaml_utils import load_operations_from_docstring
+from flask import Flask, jsonify, render_template
+from flask import current_app as app_proxy
+
+from app.api import bp
+from app.api.auth import PUBLIC_ENDPOINTS
+
+ERROR = {
+    "type": "object",
+    "required": ["error"],
+    "properties": {
+        "error": {
+            "type": "object",
+            "required": ["code", "message"],
+            "properties": {
+                "code": {"type": "string", "examples": ["not_found"]},
+                "message": {"type": "string"},
+                "fields": {"type": "object", "additionalProperties": {"type": "string"}},
+            },
+        }
+    },
+}
+
+NULLABLE_STRING = {"type": ["string", "null"]}
+CLAIM_STATUS = {
+    "type": "string",
+    "enum": [
+        "candidate",
+        "accepted",
+        "in_research",
+        "in_review",
+        "published",
+        "dismissed",
+        "merged",
+    ],
+}
+
+VERDICT = {
+    "type": "object",
+    "properties": {
+        "id": {"type": "integer"},
+        "number": {"type": "integer", "description": "1 for the first verdict, then corrections"},
+        "state": {"type": "string", "enum": ["draft", "in_review", "approved", "published"]},
+        "rating": {"type": "string", "description": "a key of GET /ratings"},
+        "conclusion": {"type": "string"},
+        "explanation": {"type": "string", "description": "Markdown"},
+        "correction_note": NULLABLE_STRING,
+        "author": NULLABLE_STRING,
+        "approver": NULLABLE_STRING,
+        "published_at": {"type": ["string", "null"], "format": "date-time"},
+        "version": {"type": "integer", "description": "send as If-Match to move it along"},
+    },
+}
+
+SOURCE = {
+    "type": "object",
+    "properties": {
+        "id": {"type": "integer"},
+        "url": NULLABLE_STRING,
+        "title": {"type": "string"},
+        "publisher": NULLABLE_STRING,
+        "excerpt": {"type": "string"},
+        "stance": {"type": "string", "enum": ["supports", "refutes", "context"]},
+        "source_type": {"type": "string"},
+        "note": {"type": "string"},
+        "snapshot_sha256": NULLABLE_STRING,
+        "accessed_at": {"type": ["string", "null"], "format": "date-time"},
+        "version": {"type": "integer"},
+    },
+}
+
+CLAIM = {
+    "type": "object",
+    "required": ["id", "text", "status", "version"],
+    "properties": {
+        "id": {"type": "integer"},
+        "text": {"type": "string"},
+        "claimant": NULLABLE_STRING,
+        "status": CLAIM_STATUS,
+        "score": {"type": "number", "minimum": 0, "maximum": 1},
+        "reasons": {"type": "array", "items": {"type": "string"}},
+        "language": {"type": "string", "enum": ["th", "en"]},
+        "assignee": NULLABLE_STRING,
+        "version": {"type": "integer", "description": "the ETag; send as If-Match to edit"},
+        "claim_date": {"type": ["string", "null"], "format": "date"},
+        "appearances": {
+            "type": "array",
+            "items": {
+                "type": "object",
+                "properties": {
+                    "article_id": {"type": "integer"},
+                    "start": {"type": "integer", "description": "character offset in the body"},
+                    "end": {"type": "integer"},
+                    "sentence": {"type": "string"},
+                },
+            },
+        },
+        "sources": {"type": "array", "items": {"$ref": "#/components/schemas/Source"}},
+        "verdict": {"oneOf": [{"$ref": "#/components/schemas/Verdict"}, {"type": "null"}]},
+        "published_verdict": {
+            "oneOf": [{"$ref": "#/components/schemas/Verdict"}, {"type": "null"}]
+        },
+        "public_url": {
+            "type": ["string", "null"],
+            "format": "uri",
+            "description": "the public fact-check page, once published",
+        },
+    },
+}
+
+ARTICLE = {
+    "type": "object",
+    "required": ["id", "title", "language", "claims"],
+    "properties": {
+        "id": {"type": "integer"},
+        "url": NULLABLE_STRING,
+        "title": {"type": "string"},
+        "language": {"type": "string", "enum": ["th", "en", "mixed"]},
+        "outlet": NULLABLE_STRING,
+        "author": NULLABLE_STRING,
+        "published": {"type": ["string", "null"], "format": "date"},
+        "body": {"type": "string", "description": "only when one article is asked for"},
+        "claims": {
+            "type": "array",
+            "items": {
+                "type": "object",
+                "properties": {
+                    "id": {"type": "integer"},
+                    "text": {"type": "string"},
+                    "start": {"type": "integer"},
+                    "end": {"type": "integer"},
+                    "score": {"type": "number"},
+                    "reasons": {"type": "array", "items": {"type": "string"}},
+                    "claimant": NULLABLE_STRING,
+                    "status": CLAIM_STATUS,
+                },
+            },
+        },
+    },
+}
+
+SUBMISSION = {
+    "type": "object",
+    "description": "Give text, html or url (fetched by the server).",
+    "properties": {
+        name: {"type": "string"}
+        for name in ("text", "html", "url", "title", "outlet", "author", "published", "language")
+    },
+}
+
+RATING = {
+    "type": "object",
+    "properties": {
+        "key": {"type": "string"},
+        "label_en": {"type": "string"},
+        "label_th": {"type": "string"},
+        "order": {"type": "integer"},
+        "value": {"type": ["integer", "null"], "description": "ClaimReview ratingValue; null = -1"},
+    },
+}
+
+
+def _page_of(ref: str) -> dict:
+    return {
+        "type": "object",
+        "properties": {
+            "items": {"type": "array", "items": {"$ref": f"#/components/schemas/{ref}"}},
+            "page": {"type": "integer"},
+            "pages": {"type": "integer"},
+            "total": {"type": "integer"},
+        },
+    }
+
+
+SCHEMAS = {
+    "Error": ERROR,
+    "Article": ARTICLE,
+    "ArticleSubmission": SUBMISSION,
+    "Claim": CLAIM,
+    "Source": SOURCE,
+    "Verdict": VERDICT,
+    "Rating": RATING,
+    "ClaimReview": {
+        "type": "object",
+        "description": "schema.org ClaimReview JSON-LD (see docs/reports.md)",
+        "required": ["@context", "@type", "url", "claimReviewed", "reviewRating"],
+    },
+    "ArticlePage": _page_of("Article"),
+    "ClaimPage": _page_of("Claim"),
+    "ClaimReviewPage": _page_of("ClaimReview"),
+}
+
+ERROR_STATUSES = {
+    "400": "The request is malformed (a parameter or the JSON body).",
+    "401": "No valid bearer token.",
+    "403": "The token's user may not do this.",
+    "404": "No such object.",
+}
+
+RULE_PARAMETER = re.compile(r"<(?:(\w+):)?(\w+)>")
+
+
+def _path_of(rule: str) -> tuple[str, list[dict]]:
+    """Return an OpenAPI path template and its parameters for a Werkzeug rule."""
+    parameters = []
+    for converter, name in RULE_PARAMETER.findall(rule):
+        schema: dict = {"type": "string"}
+        if converter == "id":
+            schema = {"type": "integer", "minimum": 1, "maximum": 2**31 - 1}
+        elif converter == "int":
+            schema = {"type": "integer"}
+        parameters.append({"name": name, "in": "path", "required": True, "schema": schema})
+    return RULE_PARAMETER.sub(r"{\2}", rule), parameters
+
+
+def build_spec(app: Flask) -> dict:
+    """Return the OpenAPI 3.1 description of every /api/v1 route of the app."""
+    spec = APISpec(
+        title="Satja API",
+        version="1",
+        openapi_version="3.1.0",
+        info={
+            "description": "Articles, claims, sources, verdicts and ClaimReview of a Satja "
+            "fact-checking desk. Every request needs `Authorization: Bearer TOKEN` "
+            "(`flask users token EMAIL`). Errors are JSON: "
+            '`{"error": {"code": ..., "message": ...}}`.'
+        },
+        servers=[{"url": "/api/v1"}],
+    )
+    spec.components.security_scheme("bearer", {"type": "http", "scheme": "bearer"})
+    for name, schema in SCHEMAS.items():
+        spec.components.schema(name, schema)
+    for status, description in ERROR_STATUSES.items():
+        spec.components.response(
+            f"E{status}",
+            {
+                "description": description,
+                "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}},
+            },
+        )
+    prefix = bp.url_prefix or "/api/v1"
+    for rule in sorted(app.url_map.iter_rules(), key=lambda r: r.rule):
+        if not rule.endpoint.startswith("api.") or rule.endpoint in PUBLIC_ENDPOINTS:
+            continue
+        view = app.view_functions[rule.endpoint]
+        path, parameters = _path_of(rule.rule.removeprefix(prefix))
+        documented = load_operations_from_docstring(view.__doc__ or "")
+        summary = (view.__doc__ or "").strip().splitlines()[0] if view.__doc__ else rule.endpoint
+        operations = {}
+        for method in sorted((rule.methods or set()) - {"HEAD", "OPTIONS"}):
+            operation = dict(documented.get(method.lower(), {}))
+            operation.setdefault("summary", summary)
+            operation.setdefault("operationId", rule.endpoint.removeprefix("api."))
+            operation.setdefault("tags", [view.__module__.rsplit(".", 1)[-1]])
+            operation["security"] = [{"bearer": []}]
+            responses = operation.setdefault("responses", {})
+            responses = {str(k): v for k, v in responses.items()}
+            takes_input = "requestBody" in operation or any(
+                p.get("in") == "query" for p in operation.get("parameters", [])
+            )
+            shared = ("400",) if takes_input else ()
+            shared += ("401", "403") + (("404",) if parameters else ())
+            for status in shared:
+                responses.setdefault(status, {"$ref": f"#/components/responses/E{status}"})
+            operation["responses"] = responses
+            if parameters:
+                operation["parameters"] = parameters + operation.get("parameters", [])
+            operations[method.lower()] = operation
+        spec.path(path=path, operations=operations)
+    return spec.to_dict()
+
+
+@bp.route("/openapi.json")
+def openapi_json():
+    """The OpenAPI 3.1 description of this API (no token needed)."""
+    return jsonify(build_spec(app_proxy._get_current_object()))
+
+
+@bp.route("/docs")
+def openapi_page():
+    """A readable page of the API description (no token needed)."""
+    return render_template("api/docs.html", spec=build_spec(app_proxy._get_current_object()))
