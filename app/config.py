@@ -62,6 +62,11 @@ class Config:
         self.SATJA_FETCH_MAX_BYTES = int(env.get("SATJA_FETCH_MAX_BYTES", 5 * 1024 * 1024))
         # How background jobs run: "thread" (in-process, default) or "inline" (in the request).
         self.SATJA_JOBS = env.get("SATJA_JOBS", "thread")
+        # A period report with at least this many verdicts is built as a background job.
+        self.SATJA_PDF_JOB_MIN_VERDICTS = int(env.get("SATJA_PDF_JOB_MIN_VERDICTS", 200))
+        self.SATJA_REPORTS_DIR = env.get("SATJA_REPORTS_DIR") or str(
+            Path(instance_path) / "reports"
+        )
 
     def default_secret_key(self, instance_path: str) -> str:
         """Refuse to run without SECRET_KEY (overridden where a default is safe)."""

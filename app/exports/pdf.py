@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from functools import cache
 from pathlib import Path
 
@@ -26,17 +27,24 @@ def font_css() -> str:
 SARA_AM, NIKHAHIT_SARA_AA = "\u0e33", "\u0e4d\u0e32"
 
 
-def html_to_pdf(html: str, base_url: str | None = None) -> bytes:
+def html_to_pdf(
+    html: str, base_url: str | None = None, on_layout: Callable[[int], None] | None = None
+) -> bytes:
     """Return the PDF of an HTML document.
 
     HarfBuzz draws sara am (ำ) as nikhahit + sara aa glyphs; the PDF's text map can name each
     glyph only once, so a plain sara aa nearby would read back as ำ. Writing ำ in its
     decomposed form (its Unicode compatibility decomposition) draws the same glyphs and lets
     text extraction (pdftotext, copy and paste) give the words back.
+
+    `on_layout(pages)` is called between the two long steps, layout and writing.
     """
     html = html.replace(SARA_AM, NIKHAHIT_SARA_AA)
     try:
         from weasyprint import CSS, HTML
     except (ImportError, OSError) as error:  # OSError: a missing shared library
         raise PdfUnavailable(str(error)) from None
-    return HTML(string=html, base_url=base_url).write_pdf(stylesheets=[CSS(string=font_css())])
+    document = HTML(string=html, base_url=base_url).render(stylesheets=[CSS(string=font_css())])
+    if on_layout is not None:
+        on_layout(len(document.pages))
+    return document.write_pdf()

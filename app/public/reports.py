@@ -4,13 +4,15 @@ from __future__ import annotations
 
 from datetime import date
 
-from flask import Response, abort, request
+from flask import Response, abort, jsonify, redirect, render_template, request, send_file, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 
+from app import jobs
 from app.errors import error_response
 from app.exports.pdf import PdfUnavailable
 from app.extensions import db
+from app.labels import JOB_STATUS_LABELS
 from app.public import bp
 from app.services import reports, tokens
 
@@ -64,7 +66,11 @@ def article_pdf(article_id: int):
 
 @bp.route("/reports/period.pdf")
 def period_pdf():
-    """The verdicts published in a period: ?from=YYYY-MM-DD&to=YYYY-MM-DD."""
+    """The verdicts published in a period: ?from=YYYY-MM-DD&to=YYYY-MM-DD.
+
+    A large period is built as a background job: browsers are sent to its progress page,
+    API clients get 202 with the job's addresses.
+    """
     reader = _reader()
     try:
         start = date.fromisoformat(request.args.get("from", ""))
@@ -73,6 +79,53 @@ def period_pdf():
         return error_response(
             400, _("Give the period as from=YYYY-MM-DD&to=YYYY-MM-DD."), "bad_request"
         )
+    if reports.is_large(reports.period_size(db.session, reader, start, end)):
+        job = reports.start_period_job(db.session, reader, start, end)
+        db.session.commit()
+        jobs.enqueue(reports.JOB_TARGET, job.id)
+        if not current_user.is_authenticated:
+            response = jsonify(_job_json(job))
+            response.status_code = 202
+            response.headers["Location"] = url_for("public.report_job_json", job_id=job.id)
+            return response
+        return redirect(url_for("public.report_job", job_id=job.id), 303)
     return _pdf(
         lambda: reports.period_report(db.session, reader, start, end), f"satja-{start}-{end}.pdf"
     )
+
+
+def _job_json(job) -> dict:
+    return {
+        "id": job.id,
+        "status": job.status.value,
+        "status_label": str(JOB_STATUS_LABELS[job.status]),
+        "total": job.total,
+        "processed": job.processed,
+        "percent": job.percent,
+        "counts": job.counts,
+        "failures": [],
+        "error": job.error,
+        "done": job.done,
+        "status_url": url_for("public.report_job_json", job_id=job.id, _external=True),
+        "pdf_url": url_for("public.report_job_pdf", job_id=job.id, _external=True),
+    }
+
+
+@bp.route("/reports/jobs/<id:job_id>")
+def report_job(job_id: int):
+    """The progress page of a report built in the background."""
+    job = reports.report_job(db.session, _reader(), job_id)
+    return render_template("reports/job.html", job=job)
+
+
+@bp.route("/reports/jobs/<id:job_id>.json")
+def report_job_json(job_id: int):
+    """The progress of a report built in the background, for the page (or a client) to poll."""
+    return jsonify(_job_json(reports.report_job(db.session, _reader(), job_id)))
+
+
+@bp.route("/reports/jobs/<id:job_id>.pdf")
+def report_job_pdf(job_id: int):
+    """The finished PDF of a report built in the background (409 until it is ready)."""
+    path = reports.report_file(db.session, _reader(), job_id)
+    return send_file(path, mimetype="application/pdf", download_name=f"satja-report-{job_id}.pdf")

@@ -15,9 +15,16 @@ from app.services.permissions import require_role
 MAX_FAILURES_KEPT = 500
 
 
-def create_job(session: Session, actor: Actor, kind: str, label: str, payload: str) -> Job:
-    """Record a queued job started by actor."""
-    require_role(actor, Role.CHECKER)
+def create_job(
+    session: Session,
+    actor: Actor,
+    kind: str,
+    label: str,
+    payload: str,
+    minimum: Role = Role.CHECKER,
+) -> Job:
+    """Record a queued job started by actor (who needs at least the role `minimum`)."""
+    require_role(actor, minimum)
     job = Job(
         kind=kind,
         label=label[:300],

@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import json
+import logging
 from collections import Counter
+from collections.abc import Callable
 from datetime import date, datetime, time, timedelta
+from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import sqlalchemy as sa
@@ -15,16 +19,17 @@ from sqlalchemy.orm import Session
 from app.articles.highlight import highlighted_paragraphs
 from app.exports.pdf import html_to_pdf
 from app.markdown import render_markdown
-from app.models import Role, Verdict, VerdictState
-from app.services import articles, publishing, ratings, review, sources
+from app.models import Job, JobStatus, Role, Verdict, VerdictState
+from app.services import articles, jobs, publishing, ratings, review, sources
 from app.services.actors import Actor
-from app.services.errors import Conflict, InvalidInput
+from app.services.errors import Conflict, InvalidInput, NotFound
 from app.services.permissions import require_role
 
 MAX_PERIOD_DAYS = 400
+log = logging.getLogger(__name__)
 
 
-def _render(template: str, **context) -> bytes:
+def _render(template: str, on_layout: Callable[[int], None] | None = None, **context) -> bytes:
     language = str(get_locale())
     html = render_template(
         template,
@@ -33,7 +38,7 @@ def _render(template: str, **context) -> bytes:
         org=publishing.organisation_for_reports(),
         **context,
     )
-    return html_to_pdf(html)
+    return html_to_pdf(html, on_layout=on_layout)
 
 
 def claim_report(session: Session, actor: Actor, claim_id: int) -> bytes:
@@ -64,26 +69,59 @@ def article_report(session: Session, actor: Actor, article_id: int) -> bytes:
     )
 
 
-def period_report(session: Session, actor: Actor, start: date, end: date) -> bytes:
-    """Return the PDF of the verdicts published between two days (inclusive)."""
-    require_role(actor, Role.VIEWER)
+def _period(start: date, end: date) -> tuple[datetime, datetime]:
+    """Return the period's bounds in the desk's time zone; refuse a reversed or too long one."""
     if end < start:
         raise InvalidInput(_l("The period ends before it starts."), field="to")
     if (end - start).days > MAX_PERIOD_DAYS:
         raise Conflict(_l("Ask for at most %(n)d days at a time.", n=MAX_PERIOD_DAYS))
     zone = ZoneInfo(current_app.config["BABEL_DEFAULT_TIMEZONE"])
-    since = datetime.combine(start, time(), zone)
-    until = datetime.combine(end + timedelta(days=1), time(), zone)
+    return datetime.combine(start, time(), zone), datetime.combine(
+        end + timedelta(days=1), time(), zone
+    )
+
+
+def _in_period(start: date, end: date):
+    since, until = _period(start, end)
+    return sa.and_(Verdict.published_at >= since, Verdict.published_at < until)
+
+
+def period_size(session: Session, actor: Actor, start: date, end: date) -> int:
+    """Return how many verdicts were published in the period (to decide: now, or as a job)."""
+    require_role(actor, Role.VIEWER)
+    return session.scalar(
+        sa.select(sa.func.count()).select_from(Verdict).where(_in_period(start, end))
+    )
+
+
+def is_large(count: int) -> bool:
+    """Return whether a period report of `count` verdicts is built as a background job."""
+    return count >= current_app.config["SATJA_PDF_JOB_MIN_VERDICTS"]
+
+
+def period_report(
+    session: Session,
+    actor: Actor,
+    start: date,
+    end: date,
+    on_step: Callable[[int], None] | None = None,
+) -> bytes:
+    """Return the PDF of the verdicts published between two days (inclusive).
+
+    `on_step(n)` reports progress: 1 when the verdicts are read, 2 when the pages are laid out.
+    """
+    require_role(actor, Role.VIEWER)
     verdicts = session.scalars(
-        sa.select(Verdict)
-        .where(Verdict.published_at >= since, Verdict.published_at < until)
-        .order_by(Verdict.published_at)
+        sa.select(Verdict).where(_in_period(start, end)).order_by(Verdict.published_at)
     ).all()
+    if on_step:
+        on_step(1)
     language = str(get_locale())
     counts = Counter(v.rating_id for v in verdicts if v.state == VerdictState.PUBLISHED)
     distribution = [(r.label(language), counts.get(r.id, 0)) for r in ratings.scale(session)]
     return _render(
         "reports/period.html",
+        on_layout=(lambda _pages: on_step(2)) if on_step else None,
         title="Satja",
         start=start,
         end=end,
@@ -91,3 +129,78 @@ def period_report(session: Session, actor: Actor, start: date, end: date) -> byt
         distribution=distribution,
         corrections=sum(1 for v in verdicts if v.correction_note),
     )
+
+
+JOB_KIND = "report"
+JOB_TARGET = "app.services.reports:run_period_job"
+JOB_STEPS = 3  # read the verdicts, lay the pages out, write the file
+
+
+def start_period_job(session: Session, actor: Actor, start: date, end: date) -> Job:
+    """Queue a period report as a background job (run it with app.jobs.enqueue(JOB_TARGET))."""
+    _period(start, end)
+    payload = {"from": start.isoformat(), "to": end.isoformat(), "language": str(get_locale())}
+    return jobs.create_job(
+        session, actor, JOB_KIND, f"{start} – {end}", json.dumps(payload), minimum=Role.VIEWER
+    )
+
+
+def report_path(job_id: int) -> Path:
+    """Return where the PDF of report job `job_id` is kept."""
+    return Path(current_app.config["SATJA_REPORTS_DIR"]) / f"period-{job_id}.pdf"
+
+
+def run_period_job(job_id: int) -> None:
+    """Build the PDF of a period report job (called by the job runner)."""
+    from app.extensions import db
+
+    session = db.session
+    job = session.get(Job, job_id)
+    if job is None or job.payload is None:
+        return
+    given = json.loads(job.payload)
+    jobs.start(job, JOB_STEPS)
+    session.commit()
+
+    def step(done: int) -> None:
+        jobs.progress(job, done, {}, [])
+        session.commit()
+
+    headers = {"Accept-Language": given["language"]}
+    try:
+        with current_app.test_request_context("/reports/period.pdf", headers=headers):
+            data = period_report(
+                session,
+                job.created_by,
+                date.fromisoformat(given["from"]),
+                date.fromisoformat(given["to"]),
+                on_step=step,
+            )
+        path = report_path(job.id)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(data)
+        jobs.progress(job, JOB_STEPS, {}, [])
+        jobs.finish(job)
+    except Exception as error:  # the job records why it failed, the log keeps the trace
+        log.exception("period report job %s failed", job_id)
+        session.rollback()
+        job = session.get(Job, job_id)
+        jobs.finish(job, str(getattr(error, "message", None) or f"{type(error).__name__}: {error}"))
+    session.commit()
+
+
+def report_job(session: Session, actor: Actor, job_id: int) -> Job:
+    """Return a report job its starter (or an editor) may follow."""
+    job = jobs.get_job(session, actor, job_id)
+    if job.kind != JOB_KIND:
+        raise NotFound(_l("No such report."))
+    return job
+
+
+def report_file(session: Session, actor: Actor, job_id: int) -> Path:
+    """Return the finished PDF of a report job."""
+    job = report_job(session, actor, job_id)
+    path = report_path(job.id)
+    if job.status != JobStatus.FINISHED or not path.exists():
+        raise Conflict(_l("The report is not ready."))
+    return path

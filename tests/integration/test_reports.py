@@ -397,3 +397,37 @@ def test_admin_sets_the_organisation_that_signs_every_output(
     }
     events = client.get("/admin/audit?action=organisation.edit").get_data(as_text=True)
     assert "ศูนย์ตรวจสอบข่าว" in events
+
+
+def test_a_large_period_report_is_a_background_job_with_progress(
+    app, signed_in, client, seed_claim, db_session, tmp_path
+):
+    _publish(db_session, seed_claim, "mostly_true", "ข้อความนี้ปรากฏในจดหมายจริง")
+    app.config.update(SATJA_PDF_JOB_MIN_VERDICTS=1, SATJA_REPORTS_DIR=str(tmp_path / "reports"))
+    today = date.today()
+    period = f"from={today - timedelta(days=7)}&to={today + timedelta(days=1)}"
+    viewer = signed_in("viewer")
+    response = client.get(f"/reports/period.pdf?{period}", headers={"Accept-Language": "th"})
+    assert response.status_code == 303
+    page_url = response.headers["Location"]
+    page = client.get(page_url).get_data(as_text=True)  # jobs run inline in tests
+    assert 'value="100"' in page and ".pdf" in page
+    status = client.get(page_url + ".json").get_json()
+    assert status["done"] and status["status"] == "finished"
+    assert (status["processed"], status["total"]) == (3, 3)
+    pdf = client.get(page_url + ".pdf")
+    assert pdf.status_code == 200 and pdf.mimetype == "application/pdf"
+    assert "จริงเป็นส่วนใหญ่" in _pdf_text(pdf.data, tmp_path)  # built in the reader's language
+    pdf.close()  # a file sent from disk
+    # A bearer client gets 202 and the job's addresses; another reader cannot follow the job.
+    token = make_token(db_session, "viewer")[1]
+    anonymous = app.test_client()
+    accepted = anonymous.get(
+        f"/reports/period.pdf?{period}", headers={"Authorization": f"Bearer {token}"}
+    )
+    assert accepted.status_code == 202 and accepted.get_json()["pdf_url"].endswith(".pdf")
+    assert (
+        anonymous.get(page_url + ".pdf", headers={"Authorization": f"Bearer {token}"}).status_code
+        == 403
+    )
+    assert viewer.id != accepted.get_json()["id"]

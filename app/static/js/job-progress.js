@@ -1,4 +1,4 @@
-// Keep a bulk-import page up to date without reloading: poll the job's JSON once a second.
+// Keep a job page (bulk import, report) up to date without reloading: poll the job's JSON once a second.
 (function () {
   "use strict";
   var section = document.getElementById("job");
