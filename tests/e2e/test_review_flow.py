@@ -101,3 +101,18 @@ def test_the_demo_flow_from_triage_to_correction(browser, live_server, evidence_
     expect(history).to_contain_text("บรรณาธิการสอง")
     expect(history).to_contain_text("Demo admin")
     admin.screenshot(path=str(tmp_path / "claim.png"), full_page=True)
+
+    # The reader's side: the public page (no sign-in) and the PDF report of the same verdict.
+    public_url = admin.get_by_role("link", name="หน้าสาธารณะ").get_attribute("href")
+    pdf_url = admin.get_by_role("link", name="รายงาน PDF").get_attribute("href")
+    reader = browser.new_context(locale="th-TH", base_url=live_server.url).new_page()
+    reader.goto(public_url)
+    expect(reader.locator("main")).to_contain_text("เบ่งบานเต็มที่")
+    expect(reader.locator("body")).to_contain_text("จริงเป็นส่วนใหญ่")
+    expect(reader.locator("body")).to_contain_text("บริบทอื่น")  # the correction note, public
+    assert reader.locator('script[type="application/ld+json"]').count() == 1
+    assert reader.locator("script:not([src]):not([type])").count() == 0
+    reader.screenshot(path=str(tmp_path / "public.png"), full_page=True)
+    pdf = admin.request.get(pdf_url)
+    assert pdf.ok and pdf.body().startswith(b"%PDF")
+    assert reader.request.get(pdf_url).status == 401  # reports need a reader who signs in
