@@ -6,7 +6,7 @@ FLASK := $(BIN)/flask --app wsgi
 HOST ?= 127.0.0.1
 PORT ?= 5000
 
-.PHONY: run test lint translations extract-messages eval bench bench-extraction clean
+.PHONY: run test lint translations extract-messages eval bench bench-extraction bench-csv clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -35,10 +35,13 @@ test: $(VENV)/.dev translations
 eval: $(VENV)/.dev
 	$(BIN)/python -m tests.extraction_set
 
-bench: bench-extraction
+bench: bench-extraction bench-csv
 
 bench-extraction: $(VENV)/.dev
 	$(BIN)/python -m bench.extraction
+
+bench-csv: $(VENV)/.dev
+	$(BIN)/python -m bench.csv_export
 
 lint: $(VENV)/.dev
 	$(BIN)/ruff check app tests migrations bench
