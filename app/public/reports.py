@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from flask import Response, abort, jsonify, redirect, render_template, request, send_file, url_for
+from flask import Response, jsonify, redirect, render_template, request, send_file, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 
@@ -14,18 +14,8 @@ from app.exports.pdf import PdfUnavailable
 from app.extensions import db
 from app.labels import JOB_STATUS_LABELS
 from app.public import bp
-from app.services import reports, tokens
-
-
-def _reader():
-    """Return the signed-in user, or the owner of a bearer token; otherwise 401."""
-    if current_user.is_authenticated:
-        return current_user._get_current_object()
-    scheme, _sep, token = request.headers.get("Authorization", "").partition(" ")
-    user = tokens.user_for_token(db.session, token.strip()) if scheme.lower() == "bearer" else None
-    if user is None:
-        abort(401)
-    return user
+from app.public.access import reader as _reader
+from app.services import reports
 
 
 def _pdf(make, filename: str):

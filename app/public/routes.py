@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from flask import Response, render_template, request, stream_with_context, url_for
 from flask_babel import get_locale
-from flask_login import login_required
 from markupsafe import Markup
 
 from app.exports.claimreview import script_tag
@@ -13,9 +12,10 @@ from app.extensions import db
 from app.markdown import render_markdown
 from app.models import ClaimStatus
 from app.public import bp
+from app.public.access import reader
 from app.public.feeds import atom_feed, rss_feed, sitemap
 from app.services import exporting, publishing, ratings, review, sources
-from app.web import actor, page_number
+from app.web import page_number
 
 
 @bp.route("/fact-checks")
@@ -94,12 +94,12 @@ def methodology():
 
 
 @bp.route("/exports/claims.csv")
-@login_required
 def claims_csv():
-    """Stream every claim (with the list's status filter) and its latest verdict as CSV."""
+    """Stream every claim (with the list's status filter) and its latest verdict as CSV
+    (signed in, or with a bearer token)."""
     status = request.args.get("status")
     status = ClaimStatus(status) if status in {s.value for s in ClaimStatus} else None
-    rows = exporting.csv_rows(db.session, actor(), status, request.args.get("rating") or None)
+    rows = exporting.csv_rows(db.session, reader(), status, request.args.get("rating") or None)
     response = Response(stream_with_context(csv_chunks(rows)), mimetype="text/csv")
     response.headers["Content-Disposition"] = 'attachment; filename="satja-claims.csv"'
     return response

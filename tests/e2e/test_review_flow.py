@@ -115,4 +115,5 @@ def test_the_demo_flow_from_triage_to_correction(browser, live_server, evidence_
     reader.screenshot(path=str(tmp_path / "public.png"), full_page=True)
     pdf = admin.request.get(pdf_url)
     assert pdf.ok and pdf.body().startswith(b"%PDF")
-    assert reader.request.get(pdf_url).status == 401  # reports need a reader who signs in
+    signed_out = reader.request.get(pdf_url, max_redirects=0)
+    assert signed_out.status == 302 and "/login" in signed_out.headers["location"]

@@ -144,7 +144,7 @@ def test_drafts_are_never_public(client, seed_claim, db_session):
     assert f"/fact-checks/{seed_claim.id}<" not in sitemap
 
 
-def test_malicious_text_is_inert_in_every_output(client, db_session):
+def test_malicious_text_is_inert_in_every_output(client, db_session, tmp_path):
     checker = make_user(db_session, "checker")
     article, _ = ingest.ingest(
         db_session,
@@ -183,6 +183,26 @@ def test_malicious_text_is_inert_in_every_output(client, db_session):
     assert "<script>alert(1)" not in feed
     rss = client.get("/fact-checks/feed.rss").get_data(as_text=True)
     assert "<script>alert(1)" not in rss
+    listing = client.get(f"/fact-checks?q={claim.claimant[:9]}").get_data(as_text=True)
+    assert f'href="/fact-checks/{claim.id}"' in listing and "<script>alert(1)" not in listing
+    headers = {"Authorization": f"Bearer {make_token(db_session, 'viewer')[1]}"}
+    api = client.get(f"/api/v1/claims/{claim.id}", headers=headers).get_json()
+    assert api["claimant"] == EVIL and api["published_verdict"]["conclusion"] == EVIL  # exact
+    feed = client.get("/api/v1/claimreview", headers=headers).get_json()
+    assert feed["items"][0]["itemReviewed"]["author"]["name"] == EVIL
+    rows = csv.DictReader(
+        io.StringIO(
+            client.get("/exports/claims.csv", headers=headers)
+            .get_data(as_text=True)
+            .lstrip("\ufeff")
+        )
+    )
+    assert next(r for r in rows if r["claim_id"] == str(claim.id))["claimant"] == EVIL  # quoted
+    for path in [f"/reports/claims/{claim.id}.pdf", f"/reports/articles/{article.id}.pdf"]:
+        pdf = client.get(path, headers=headers)
+        assert pdf.status_code == 200, path
+        text = _pdf_text(pdf.data, tmp_path)
+        assert "</script><script>alert(1)</script>" in text, path  # printed as text, not markup
 
 
 def _elements(html: str) -> list[tuple[str, list[tuple[str, str | None]]]]:
@@ -359,7 +379,11 @@ def test_pdf_reports_keep_thai_sentences_intact(
 def test_pdf_reports_need_a_reader(app, client, seed_claim, db_session):
     _publish(db_session, seed_claim)
     anonymous = app.test_client()
-    assert anonymous.get(f"/reports/claims/{seed_claim.id}.pdf").status_code == 401
+    signed_out = anonymous.get(f"/reports/claims/{seed_claim.id}.pdf")
+    assert signed_out.status_code == 302 and "/login" in signed_out.headers["Location"]
+    wrong = {"Authorization": "Bearer not-a-token"}
+    assert anonymous.get(f"/reports/claims/{seed_claim.id}.pdf", headers=wrong).status_code == 401
+    assert anonymous.get("/exports/claims.csv", headers=wrong).status_code == 401
     token = make_token(db_session, "viewer")[1]
     response = anonymous.get(
         f"/reports/claims/{seed_claim.id}.pdf", headers={"Authorization": f"Bearer {token}"}

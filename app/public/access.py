@@ -1,0 +1,26 @@
+"""Who may download the desk's exports and reports: signed-in users, or a bearer token."""
+
+from __future__ import annotations
+
+from flask import abort, current_app, request
+from flask_login import current_user
+
+from app.extensions import db
+from app.models import User
+from app.services import tokens
+
+
+def reader() -> User:
+    """Return the signed-in user or the owner of the request's bearer token.
+
+    A wrong token answers 401; a browser without a session is sent to the sign-in page.
+    """
+    if current_user.is_authenticated:
+        return current_user._get_current_object()
+    scheme, _sep, token = request.headers.get("Authorization", "").partition(" ")
+    if scheme.lower() != "bearer":
+        abort(current_app.login_manager.unauthorized())
+    user = tokens.user_for_token(db.session, token.strip())
+    if user is None:
+        abort(401)
+    return user
