@@ -74,21 +74,9 @@ def create_article():
           application/json:
             schema: {$ref: "#/components/schemas/ArticleSubmission"}
       responses:
-        201:
-          description: Stored, with its claims.
-          content:
-            application/json:
-              schema: {$ref: "#/components/schemas/Article"}
-        200:
-          description: The same article (canonical URL or body) was already stored.
-          content:
-            application/json:
-              schema: {$ref: "#/components/schemas/Article"}
-        422:
-          description: No text, html or url, or the url could not be read.
-          content:
-            application/json:
-              schema: {$ref: "#/components/schemas/Error"}
+        201: Article
+        200: Article
+        422: {description: "No text, html or url, or the url could not be read."}
     """
     given = _submission()
     if not isinstance(given, ingest.Submission):
@@ -104,11 +92,7 @@ def get_article(article_id: int):
     ---
     get:
       responses:
-        200:
-          description: The article.
-          content:
-            application/json:
-              schema: {$ref: "#/components/schemas/Article"}
+        200: Article
     """
     return jsonify(article_json(articles.get_article(db.session, api_user(), article_id), True))
 
@@ -118,14 +102,9 @@ def list_articles():
     """Return a page of articles, newest first.
     ---
     get:
-      parameters:
-        - {name: page, in: query, schema: {type: integer, minimum: 1, default: 1}}
+      parameters: [Page]
       responses:
-        200:
-          description: 25 articles a page.
-          content:
-            application/json:
-              schema: {$ref: "#/components/schemas/ArticlePage"}
+        200: ArticlePage
     """
     page_arg = request.args.get("page", "1")
     if not page_arg.isdigit() or int(page_arg) < 1:

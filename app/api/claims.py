@@ -132,7 +132,7 @@ def list_claims():
     ---
     get:
       parameters:
-        - {name: page, in: query, schema: {type: integer, minimum: 1, default: 1}}
+        - Page
         - name: status
           in: query
           schema:
@@ -140,11 +140,7 @@ def list_claims():
             enum: [candidate, accepted, in_research, in_review, published, dismissed, merged]
         - {name: assignee, in: query, description: an e-mail address, schema: {type: string}}
       responses:
-        200:
-          description: 25 claims a page.
-          content:
-            application/json:
-              schema: {$ref: "#/components/schemas/ClaimPage"}
+        200: ClaimPage
     """
     status = request.args.get("status") or None
     if status and status not in {s.value for s in ClaimStatus}:
@@ -173,11 +169,7 @@ def get_claim(claim_id: int):
     ---
     get:
       responses:
-        200:
-          description: The claim; the ETag header carries its version.
-          content:
-            application/json:
-              schema: {$ref: "#/components/schemas/Claim"}
+        200: Claim
     """
     require_role(api_user(), Role.VIEWER)
     return _with_etag(workflow.get_claim(db.session, claim_id))
@@ -189,11 +181,7 @@ def patch_claim(claim_id: int):
     ---
     patch:
       parameters:
-        - name: If-Match
-          in: header
-          required: true
-          description: the claim's ETag
-          schema: {type: string}
+        - ClaimVersion
       requestBody:
         required: true
         content:
@@ -213,31 +201,11 @@ def patch_claim(claim_id: int):
                 canonical_id: {type: integer}
                 assignee: {type: [string, "null"], description: an e-mail address}
       responses:
-        200:
-          description: The claim as saved.
-          content:
-            application/json:
-              schema: {$ref: "#/components/schemas/Claim"}
-        409:
-          description: The change is not allowed in the claim's state.
-          content:
-            application/json:
-              schema: {$ref: "#/components/schemas/Error"}
-        412:
-          description: The claim changed since the ETag was read.
-          content:
-            application/json:
-              schema: {$ref: "#/components/schemas/Error"}
-        422:
-          description: A field is invalid.
-          content:
-            application/json:
-              schema: {$ref: "#/components/schemas/Error"}
-        428:
-          description: If-Match is missing.
-          content:
-            application/json:
-              schema: {$ref: "#/components/schemas/Error"}
+        200: Claim
+        409: {description: "The change is not allowed in the claim's state."}
+        412: {description: "The claim changed since its ETag was read."}
+        422: {description: "A field is invalid."}
+        428: {description: "If-Match is missing."}
     """
     version = _if_match()
     if not isinstance(version, int):
@@ -320,24 +288,14 @@ def add_source(claim_id: int):
                 url: {type: string, format: uri}
                 title: {type: string}
                 publisher: {type: string}
-                published:
-                  type: string
-                  description: a Thai or English date; Buddhist Era years accepted
+                published: {type: string, description: a Thai or English date, either era}
                 excerpt: {type: string}
                 stance: {type: string, enum: [supports, refutes, context]}
                 source_type: {type: string}
                 note: {type: string}
       responses:
-        201:
-          description: The source.
-          content:
-            application/json:
-              schema: {$ref: "#/components/schemas/Source"}
-        422:
-          description: A field is invalid or the page could not be archived.
-          content:
-            application/json:
-              schema: {$ref: "#/components/schemas/Error"}
+        201: Source
+        422: {description: "A field is invalid or the page could not be archived."}
     """
     body = _body(
         ("url", "title", "publisher", "published", "excerpt", "stance", "source_type", "note")
@@ -374,34 +332,11 @@ def draft_verdict(claim_id: int):
     """Start a draft verdict.
     ---
     post:
-      requestBody:
-        required: true
-        content:
-          application/json:
-            schema:
-              type: object
-              required: [rating, conclusion]
-              properties:
-                rating: {type: string, description: a key of GET /ratings}
-                conclusion: {type: string}
-                explanation: {type: string, description: Markdown}
-                correction_note: {type: string}
+      x-shared: verdict_input
       responses:
-        201:
-          description: The draft.
-          content:
-            application/json:
-              schema: {$ref: "#/components/schemas/Verdict"}
-        409:
-          description: The claim is not ready for a verdict.
-          content:
-            application/json:
-              schema: {$ref: "#/components/schemas/Error"}
-        422:
-          description: A field is invalid.
-          content:
-            application/json:
-              schema: {$ref: "#/components/schemas/Error"}
+        201: Verdict
+        409: {description: "The claim is not ready for a verdict."}
+        422: {description: "A field is invalid."}
     """
     verdict = review.draft(db.session, api_user(), claim_id, _verdict_input(_body(VERDICT_FIELDS)))
     db.session.commit()
@@ -413,34 +348,11 @@ def correct(claim_id: int):
     """Start a correction of the published verdict (a new version with a public note).
     ---
     post:
-      requestBody:
-        required: true
-        content:
-          application/json:
-            schema:
-              type: object
-              required: [rating, conclusion]
-              properties:
-                rating: {type: string, description: a key of GET /ratings}
-                conclusion: {type: string}
-                explanation: {type: string, description: Markdown}
-                correction_note: {type: string}
+      x-shared: verdict_input
       responses:
-        201:
-          description: The correction's draft.
-          content:
-            application/json:
-              schema: {$ref: "#/components/schemas/Verdict"}
-        409:
-          description: The claim has no published verdict.
-          content:
-            application/json:
-              schema: {$ref: "#/components/schemas/Error"}
-        422:
-          description: The correction note is missing or a field is invalid.
-          content:
-            application/json:
-              schema: {$ref: "#/components/schemas/Error"}
+        201: Verdict
+        409: {description: "The claim has no published verdict."}
+        422: {description: "The correction note is missing or a field is invalid."}
     """
     verdict = review.correct(
         db.session, api_user(), claim_id, _verdict_input(_body(VERDICT_FIELDS))
@@ -462,23 +374,7 @@ def _step(verdict_id: int, service, *args):
 def submit(verdict_id: int):
     """Send a draft verdict to a second reviewer.
     ---
-    post:
-      parameters:
-        - name: If-Match
-          in: header
-          description: The verdict's version; a stale one gives 409.
-          schema: {type: string}
-      responses:
-        200:
-          description: The verdict.
-          content:
-            application/json:
-              schema: {$ref: "#/components/schemas/Verdict"}
-        409:
-          description: Stale version, or the step is not allowed in the verdict's state.
-          content:
-            application/json:
-              schema: {$ref: "#/components/schemas/Error"}
+    post: {x-shared: verdict_step}
     """
     return _step(verdict_id, review.submit)
 
@@ -487,23 +383,7 @@ def submit(verdict_id: int):
 def approve(verdict_id: int):
     """Approve a verdict in review (not its author).
     ---
-    post:
-      parameters:
-        - name: If-Match
-          in: header
-          description: The verdict's version; a stale one gives 409.
-          schema: {type: string}
-      responses:
-        200:
-          description: The verdict.
-          content:
-            application/json:
-              schema: {$ref: "#/components/schemas/Verdict"}
-        409:
-          description: Stale version, or the step is not allowed in the verdict's state.
-          content:
-            application/json:
-              schema: {$ref: "#/components/schemas/Error"}
+    post: {x-shared: verdict_step}
     """
     return _step(verdict_id, review.approve)
 
@@ -513,30 +393,11 @@ def send_back(verdict_id: int):
     """Send a verdict in review back to its author with a comment.
     ---
     post:
-      parameters:
-        - name: If-Match
-          in: header
-          description: The verdict's version; a stale one gives 409.
-          schema: {type: string}
+      x-shared: verdict_step
       requestBody:
         content:
           application/json:
-            schema:
-              type: object
-              required: [comment]
-              properties:
-                comment: {type: string}
-      responses:
-        200:
-          description: The verdict.
-          content:
-            application/json:
-              schema: {$ref: "#/components/schemas/Verdict"}
-        409:
-          description: Stale version, or the step is not allowed in the verdict's state.
-          content:
-            application/json:
-              schema: {$ref: "#/components/schemas/Error"}
+            schema: {type: object, required: [comment], properties: {comment: {type: string}}}
     """
     return _step(verdict_id, review.send_back, str(_body(("comment",)).get("comment") or ""))
 
@@ -545,23 +406,7 @@ def send_back(verdict_id: int):
 def publish(verdict_id: int):
     """Publish an approved verdict (an editor).
     ---
-    post:
-      parameters:
-        - name: If-Match
-          in: header
-          description: The verdict's version; a stale one gives 409.
-          schema: {type: string}
-      responses:
-        200:
-          description: The verdict.
-          content:
-            application/json:
-              schema: {$ref: "#/components/schemas/Verdict"}
-        409:
-          description: Stale version, or the step is not allowed in the verdict's state.
-          content:
-            application/json:
-              schema: {$ref: "#/components/schemas/Error"}
+    post: {x-shared: verdict_step}
     """
     return _step(verdict_id, review.publish)
 
@@ -576,9 +421,7 @@ def list_ratings():
           description: The labels, best first.
           content:
             application/json:
-              schema:
-                type: array
-                items: {$ref: "#/components/schemas/Rating"}
+              schema: {type: array, items: {$ref: "#/components/schemas/Rating"}}
     """
     require_role(api_user(), Role.VIEWER)
     return jsonify(

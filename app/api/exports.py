@@ -22,17 +22,13 @@ def claimreview_feed():
     ---
     get:
       parameters:
-        - {name: page, in: query, schema: {type: integer, minimum: 1, default: 1}}
+        - Page
         - name: since
           in: query
           description: Only fact-checks published or corrected since this ISO 8601 date or time.
           schema: {type: string, format: date-time}
       responses:
-        200:
-          description: 50 ClaimReview objects a page.
-          content:
-            application/json:
-              schema: {$ref: "#/components/schemas/ClaimReviewPage"}
+        200: ClaimReviewPage
     """
     require_role(api_user(), Role.VIEWER)
     since = request.args.get("since")

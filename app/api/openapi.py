@@ -210,6 +210,75 @@ ERROR_STATUSES = {
     "404": "No such object.",
 }
 
+
+def _json(description: str, schema: str) -> dict:
+    return {
+        "description": description,
+        "content": {"application/json": {"schema": {"$ref": f"#/components/schemas/{schema}"}}},
+    }
+
+
+RESPONSES = {
+    "Article": _json("The article with its claims.", "Article"),
+    "ArticlePage": _json("25 articles a page.", "ArticlePage"),
+    "Claim": _json("The claim; the ETag header carries its version.", "Claim"),
+    "ClaimPage": _json("25 claims a page.", "ClaimPage"),
+    "ClaimReviewPage": _json("50 ClaimReview objects a page.", "ClaimReviewPage"),
+    "Source": _json("The source.", "Source"),
+    "Verdict": _json("The verdict.", "Verdict"),
+}
+
+PARAMETERS = {
+    "Page": {"name": "page", "in": "query", "schema": {"type": "integer", "minimum": 1}},
+    "ClaimVersion": {
+        "name": "If-Match",
+        "in": "header",
+        "required": True,
+        "description": "The claim's ETag (its version).",
+        "schema": {"type": "string"},
+    },
+    "VerdictVersion": {
+        "name": "If-Match",
+        "in": "header",
+        "description": "The verdict's version; a stale one answers 409.",
+        "schema": {"type": "string"},
+    },
+}
+
+VERDICT_BODY = {
+    "required": True,
+    "content": {
+        "application/json": {
+            "schema": {
+                "type": "object",
+                "required": ["rating", "conclusion"],
+                "properties": {
+                    "rating": {"type": "string", "description": "a key of GET /ratings"},
+                    "conclusion": {"type": "string"},
+                    "explanation": {"type": "string", "description": "Markdown"},
+                    "correction_note": {"type": "string"},
+                },
+            }
+        }
+    },
+}
+
+
+# Parts of operations that several routes share, named in a docstring as `x-shared: NAME`.
+SHARED_OPERATIONS = {
+    "verdict_input": {"requestBody": VERDICT_BODY},
+    "verdict_step": {
+        "parameters": ["VerdictVersion"],
+        "responses": {
+            "200": "Verdict",
+            "409": {"description": "Stale version, or the step is not allowed in this state."},
+        },
+    },
+}
+
+ERROR_CONTENT = {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}
+
+
 RULE_PARAMETER = re.compile(r"<(?:(\w+):)?(\w+)>")
 
 
@@ -243,6 +312,10 @@ def build_spec(app: Flask) -> dict:
     spec.components.security_scheme("bearer", {"type": "http", "scheme": "bearer"})
     for name, schema in SCHEMAS.items():
         spec.components.schema(name, schema)
+    for name, response in RESPONSES.items():
+        spec.components.response(name, response)
+    for name, parameter in PARAMETERS.items():
+        spec.components.parameter(name, parameter["in"], parameter)
     for status, description in ERROR_STATUSES.items():
         spec.components.response(
             f"E{status}",
@@ -262,14 +335,22 @@ def build_spec(app: Flask) -> dict:
         operations = {}
         for method in sorted((rule.methods or set()) - {"HEAD", "OPTIONS"}):
             operation = dict(documented.get(method.lower(), {}))
+            shared = SHARED_OPERATIONS.get(operation.pop("x-shared", ""), {})
+            operation = {**shared, **operation}
             operation.setdefault("summary", summary)
             operation.setdefault("operationId", rule.endpoint.removeprefix("api."))
             operation.setdefault("tags", [view.__module__.rsplit(".", 1)[-1]])
             operation["security"] = [{"bearer": []}]
             responses = operation.setdefault("responses", {})
             responses = {str(k): v for k, v in responses.items()}
+            for status, response in responses.items():
+                if status >= "400" and isinstance(response, dict) and "$ref" not in response:
+                    response.setdefault("content", ERROR_CONTENT)
             takes_input = "requestBody" in operation or any(
-                p.get("in") == "query" for p in operation.get("parameters", [])
+                PARAMETERS.get(p, {}).get("in") == "query"
+                if isinstance(p, str)
+                else p["in"] == "query"
+                for p in operation.get("parameters", [])
             )
             shared = ("400",) if takes_input else ()
             shared += ("401", "403") + (("404",) if parameters else ())

@@ -9,6 +9,8 @@ from tests.factories import make_token
 
 def _schema_of(spec: dict, path: str, method: str, status: str) -> dict:
     response = spec["paths"][path][method]["responses"][status]
+    if "$ref" in response:
+        response = spec["components"]["responses"][response["$ref"].rsplit("/", 1)[-1]]
     schema = response["content"]["application/json"]["schema"]
     return {**schema, "components": spec["components"]}  # a root that resolves #/components/...
 
