@@ -4,10 +4,12 @@ from __future__ import annotations
 
 from urllib.parse import urlsplit
 
-from flask import abort, request, url_for
+from flask import abort, make_response, request, url_for
+from flask_babel import lazy_gettext as _l
 from flask_login import current_user
 from flask_wtf import FlaskForm
 
+from app.errors import error_response
 from app.extensions import db
 from app.services.errors import InvalidInput
 
@@ -31,11 +33,15 @@ def attach_error(form: FlaskForm, error: InvalidInput) -> None:
         form.form_errors.append(error.message)
 
 
+MAX_PAGE = 1_000_000
+
+
 def page_number() -> int:
-    """Return the requested page number (1 when absent); 400 when it is not a positive integer."""
+    """Return the requested page number (1 when absent); 400 unless it is 1 to MAX_PAGE."""
     value = request.args.get("page", "1")
-    if not value.isdigit() or int(value) < 1:
-        abort(400)
+    if not (value.isdigit() and len(value) <= 7 and 1 <= int(value) <= MAX_PAGE):
+        message = _l("The page number must be a whole number from 1 to %(n)d.", n=MAX_PAGE)
+        abort(make_response(*error_response(400, message, "bad_request")))
     return int(value)
 
 

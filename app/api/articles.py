@@ -11,6 +11,7 @@ from app.errors import error_response
 from app.extensions import db
 from app.models import Article
 from app.services import articles, ingest
+from app.web import page_number
 
 SUBMISSION_FIELDS = ("text", "html", "url", "title", "outlet", "author", "published", "language")
 
@@ -106,11 +107,8 @@ def list_articles():
       responses:
         200: ArticlePage
     """
-    page_arg = request.args.get("page", "1")
-    if not page_arg.isdigit() or int(page_arg) < 1:
-        return error_response(400, _l("page must be a positive integer."), "bad_request")
     page = db.paginate(
-        articles.articles_query(api_user()), page=int(page_arg), per_page=25, error_out=False
+        articles.articles_query(api_user()), page=page_number(), per_page=25, error_out=False
     )
     return jsonify(
         items=[article_json(a) for a in page.items],

@@ -17,6 +17,7 @@ from app.services import claims as claim_reads
 from app.services.errors import InvalidInput
 from app.services.ingest import IngestRefused
 from app.services.permissions import require_role
+from app.web import page_number
 
 
 def verdict_json(verdict: Verdict | None) -> dict | None:
@@ -145,16 +146,13 @@ def list_claims():
     status = request.args.get("status") or None
     if status and status not in {s.value for s in ClaimStatus}:
         return error_response(400, _l("Unknown status."), "bad_request")
-    page_arg = request.args.get("page", "1")
-    if not page_arg.isdigit() or int(page_arg) < 1:
-        return error_response(400, _l("page must be a positive integer."), "bad_request")
     query = claim_reads.claims_query(api_user(), ClaimStatus(status) if status else None)
     assignee = request.args.get("assignee")
     if assignee:
         query = query.join(User, Claim.assignee_id == User.id).where(
             db.func.lower(User.email) == assignee.lower()
         )
-    page = db.paginate(query, page=int(page_arg), per_page=25, error_out=False)
+    page = db.paginate(query, page=page_number(), per_page=25, error_out=False)
     return jsonify(
         items=[claim_json(c) for c in page.items],
         page=page.page,

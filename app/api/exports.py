@@ -14,6 +14,7 @@ from app.extensions import db
 from app.models import Role
 from app.services import publishing
 from app.services.permissions import require_role
+from app.web import page_number
 
 
 @bp.route("/claimreview")
@@ -38,12 +39,9 @@ def claimreview_feed():
         return error_response(400, _l("since must be an ISO 8601 date or time."), "bad_request")
     if moment is not None and moment.tzinfo is None:
         moment = moment.replace(tzinfo=UTC)
-    page_arg = request.args.get("page", "1")
-    if not page_arg.isdigit() or int(page_arg) < 1:
-        return error_response(400, _l("page must be a positive integer."), "bad_request")
     page = db.paginate(
         publishing.claim_reviews_since(db.session, moment),
-        page=int(page_arg),
+        page=page_number(),
         per_page=50,
         error_out=False,
     )

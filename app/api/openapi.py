@@ -17,6 +17,7 @@ from flask import current_app as app_proxy
 
 from app.api import bp
 from app.api.auth import PUBLIC_ENDPOINTS
+from app.web import MAX_PAGE
 
 ERROR = {
     "type": "object",
@@ -229,7 +230,11 @@ RESPONSES = {
 }
 
 PARAMETERS = {
-    "Page": {"name": "page", "in": "query", "schema": {"type": "integer", "minimum": 1}},
+    "Page": {
+        "name": "page",
+        "in": "query",
+        "schema": {"type": "integer", "minimum": 1, "maximum": MAX_PAGE},
+    },
     "ClaimVersion": {
         "name": "If-Match",
         "in": "header",

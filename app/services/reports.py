@@ -26,6 +26,7 @@ from app.services.errors import Conflict, InvalidInput, NotFound
 from app.services.permissions import require_role
 
 MAX_PERIOD_DAYS = 400
+EARLIEST, LATEST = date(1900, 1, 1), date(2999, 12, 31)
 log = logging.getLogger(__name__)
 
 
@@ -71,10 +72,17 @@ def article_report(session: Session, actor: Actor, article_id: int) -> bytes:
 
 def _period(start: date, end: date) -> tuple[datetime, datetime]:
     """Return the period's bounds in the desk's time zone; refuse a reversed or too long one."""
+    if not (EARLIEST <= start and end <= LATEST):
+        raise InvalidInput(
+            _l("Give days between %(a)s and %(b)s.", a=EARLIEST.isoformat(), b=LATEST.isoformat()),
+            field="from",
+        )
     if end < start:
         raise InvalidInput(_l("The period ends before it starts."), field="to")
     if (end - start).days > MAX_PERIOD_DAYS:
-        raise Conflict(_l("Ask for at most %(n)d days at a time.", n=MAX_PERIOD_DAYS))
+        raise InvalidInput(
+            _l("Ask for at most %(n)d days at a time.", n=MAX_PERIOD_DAYS), field="to"
+        )
     zone = ZoneInfo(current_app.config["BABEL_DEFAULT_TIMEZONE"])
     return datetime.combine(start, time(), zone), datetime.combine(
         end + timedelta(days=1), time(), zone

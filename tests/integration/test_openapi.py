@@ -57,6 +57,8 @@ def test_answers_match_their_description(client, db_session):
         response = client.get(url, headers=headers)
         assert response.status_code == 200, url
         jsonschema.validate(response.get_json(), _schema_of(spec, path, "get", "200"))
+    huge = client.get("/api/v1/claims?page=99999999999999999999", headers=headers)
+    assert huge.status_code == 400 and huge.get_json()["error"]["code"] == "bad_request"
     missing = client.get("/api/v1/claims/99999", headers=headers)
     assert missing.status_code == 404
     error_schema = {"$ref": "#/components/schemas/Error", "components": spec["components"]}
