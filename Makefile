@@ -23,6 +23,9 @@ $(VENV)/.dev: requirements.txt requirements-dev.txt | $(BIN)/python
 translations: $(VENV)/.runtime
 	@$(BIN)/pybabel compile -d app/translations 2>&1 | grep -v "^compiling" || true
 
+# Public pages, feeds and ClaimReview name the site by SATJA_PUBLIC_URL; locally, the address served.
+export SATJA_PUBLIC_URL ?= http://$(HOST):$(PORT)
+
 run: $(VENV)/.runtime translations
 	$(FLASK) db upgrade
 	SATJA_SITE=http://$(HOST):$(PORT) $(FLASK) demo load

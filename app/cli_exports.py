@@ -52,6 +52,14 @@ def export_claimreview(file: str) -> None:
 
 def _load(target: str) -> list[dict]:
     """Read ClaimReviews from a JSON file (one or an array) or from a fact-check page's path."""
+    site = publishing.site_url()
+    if target.startswith((site + "/", "http://", "https://")):
+        if not target.startswith(site + "/"):
+            raise click.UsageError(
+                f"Give a file, or a fact-check page of this site ({site}/fact-checks/ID or "
+                "/fact-checks/ID); other sites' pages are not fetched."
+            )
+        target = target.removeprefix(site)
     page = PAGE.match(target)
     if page and not Path(target).exists():
         claim = publishing.published_claim(db.session, int(page.group(1)))

@@ -106,6 +106,7 @@ ACTION_LABELS = {
     "rating.add": _l("Rating added"),
     "rating.edit": _l("Rating changed"),
     "rating.delete": _l("Rating deleted"),
+    "organisation.edit": _l("Organisation changed"),
 }
 
 OBJECT_LABELS = {
@@ -118,7 +119,8 @@ OBJECT_LABELS = {
     "verdicts": _l("Verdict"),
     "ratings": _l("Rating"),
     "comments": _l("Comment"),
-    "jobs": _l("Import"),
+    "jobs": _l("Background job"),
+    "organisation": _l("Organisation"),
 }
 
 

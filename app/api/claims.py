@@ -192,9 +192,10 @@ def patch_claim(claim_id: int):
                 claim_date: {type: [string, "null"], format: date}
                 status:
                   type: string
+                  enum: [accepted, dismissed, candidate, merged]
                   description: >-
-                    accepted, in_research, dismissed (with reason)
-                    or merged (with canonical_id)
+                    dismissed needs reason, merged needs canonical_id;
+                    candidate brings a dismissed claim back
                 reason: {type: string}
                 canonical_id: {type: integer}
                 assignee: {type: [string, "null"], description: an e-mail address}
@@ -289,7 +290,7 @@ def add_source(claim_id: int):
                 published: {type: string, description: a Thai or English date, either era}
                 excerpt: {type: string}
                 stance: {type: string, enum: [supports, refutes, context]}
-                source_type: {type: string}
+                source_type: {type: string, enum: [primary, secondary]}
                 note: {type: string}
       responses:
         201: Source

@@ -75,7 +75,7 @@ SOURCE = {
         "publisher": NULLABLE_STRING,
         "excerpt": {"type": "string"},
         "stance": {"type": "string", "enum": ["supports", "refutes", "context"]},
-        "source_type": {"type": "string"},
+        "source_type": {"type": "string", "enum": ["primary", "secondary"]},
         "note": {"type": "string"},
         "snapshot_sha256": NULLABLE_STRING,
         "accessed_at": {"type": ["string", "null"], "format": "date-time"},

@@ -42,9 +42,13 @@ def html_to_pdf(
     html = html.replace(SARA_AM, NIKHAHIT_SARA_AA)
     try:
         from weasyprint import CSS, HTML
+        from weasyprint.text.fonts import FontConfiguration
     except (ImportError, OSError) as error:  # OSError: a missing shared library
         raise PdfUnavailable(str(error)) from None
-    document = HTML(string=html, base_url=base_url).render(stylesheets=[CSS(string=font_css())])
+    fonts = FontConfiguration()  # without it, @font-face rules are ignored
+    document = HTML(string=html, base_url=base_url).render(
+        stylesheets=[CSS(string=font_css(), font_config=fonts)], font_config=fonts
+    )
     if on_layout is not None:
         on_layout(len(document.pages))
     return document.write_pdf()

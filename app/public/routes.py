@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from flask import Response, render_template, request, stream_with_context, url_for
 from flask_babel import get_locale
+from flask_babel import gettext as _
 from markupsafe import Markup
 
+from app.errors import error_response
 from app.exports.claimreview import script_tag
 from app.exports.csv_rows import csv_chunks
 from app.extensions import db
@@ -97,9 +99,15 @@ def methodology():
 def claims_csv():
     """Stream every claim (with the list's status filter) and its latest verdict as CSV
     (signed in, or with a bearer token)."""
-    status = request.args.get("status")
-    status = ClaimStatus(status) if status in {s.value for s in ClaimStatus} else None
-    rows = exporting.csv_rows(db.session, reader(), status, request.args.get("rating") or None)
+    status = request.args.get("status") or None
+    if status and status not in {s.value for s in ClaimStatus}:
+        return error_response(400, _("Unknown status: %(s)s", s=status[:40]), "bad_request")
+    rows = exporting.csv_rows(
+        db.session,
+        reader(),
+        ClaimStatus(status) if status else None,
+        request.args.get("rating") or None,
+    )
     response = Response(stream_with_context(csv_chunks(rows)), mimetype="text/csv")
     response.headers["Content-Disposition"] = 'attachment; filename="satja-claims.csv"'
     return response

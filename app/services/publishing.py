@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from urllib.parse import urlsplit
 
 import sqlalchemy as sa
 from flask import current_app
@@ -45,7 +46,8 @@ def update_organisation(session: Session, actor: Actor, given: OrganisationInput
         raise InvalidInput(_l("The organisation needs a name."), field="name")
     for name in ORG_FIELDS[1:]:
         value = getattr(given, name)
-        if value and not value.startswith(("http://", "https://")):
+        parts = urlsplit(value.strip()) if value else None
+        if parts and (parts.scheme not in ("http", "https") or not parts.hostname):
             raise InvalidInput(_l("Give a web address starting with https://."), field=name)
     org = session.get(Organisation, 1)
     before = audit.snapshot(org, ORG_FIELDS) if org else None
