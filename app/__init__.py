@@ -41,7 +41,13 @@ def _sqlite_connect(dbapi_connection: Any, _record: Any) -> None:
 
 
 def _sqlite_begin(connection: sa.Connection) -> None:
-    connection.exec_driver_sql("BEGIN")
+    """Start every transaction as a writer (waiting up to busy_timeout for the lock).
+
+    A deferred transaction that read before another connection committed cannot write at all
+    in WAL mode ("database is locked" at once, no waiting), which broke background jobs and
+    requests running side by side. Transactions are short; jobs commit between long steps.
+    """
+    connection.exec_driver_sql("BEGIN IMMEDIATE")
 
 
 def register_extensions(app: Flask) -> None:

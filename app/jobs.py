@@ -1,8 +1,10 @@
 """Run background jobs behind one interface: in a thread of this process, or inline.
 
 A job is a row in `jobs` and a function `run(job_id)` that does the work and records progress.
-`SATJA_JOBS=thread` (default) runs it in a daemon thread with its own app context and database
-session; `inline` runs it at once, where it was started (tests). A Redis/RQ runner can be added
+`SATJA_JOBS=thread` (default) hands it to one worker thread of this process, which runs jobs one
+at a time, each with its own app context and database session (one at a time because SQLite
+refuses a write from a transaction that read before another writer committed); `inline` runs it
+at once, where it was started (tests). A Redis/RQ runner can be added
 behind the same `enqueue` when REDIS_URL is set.
 """
 
@@ -10,6 +12,7 @@ from __future__ import annotations
 
 import importlib
 import logging
+import queue
 import threading
 from collections.abc import Callable
 
@@ -36,14 +39,26 @@ def _run_in_thread(app: Flask, target: str, job_id: int) -> None:
             db.session.remove()
 
 
+_queue: queue.SimpleQueue[tuple[Flask, str, int]] = queue.SimpleQueue()
+_worker: threading.Thread | None = None
+_worker_lock = threading.Lock()
+
+
+def _work() -> None:
+    while True:
+        app, target, job_id = _queue.get()
+        _run_in_thread(app, target, job_id)
+
+
 def enqueue(target: str, job_id: int) -> None:
     """Start job `job_id` with the function `target` the way the app is configured to."""
+    global _worker
     mode = current_app.config["SATJA_JOBS"]
     if mode == "inline":
         _resolve(target)(job_id)
         return
-    app = current_app._get_current_object()
-    thread = threading.Thread(
-        target=_run_in_thread, args=(app, target, job_id), name=f"satja-job-{job_id}", daemon=True
-    )
-    thread.start()
+    with _worker_lock:
+        if _worker is None or not _worker.is_alive():
+            _worker = threading.Thread(target=_work, name="satja-jobs", daemon=True)
+            _worker.start()
+    _queue.put((current_app._get_current_object(), target, job_id))

@@ -287,7 +287,7 @@ def add_source(claim_id: int):
                 url: {type: string, format: uri}
                 title: {type: string}
                 publisher: {type: string}
-                published: {type: string, description: a Thai or English date, either era}
+                published: {type: string, description: "a Thai or English date, either era"}
                 excerpt: {type: string}
                 stance: {type: string, enum: [supports, refutes, context]}
                 source_type: {type: string, enum: [primary, secondary]}

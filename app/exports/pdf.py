@@ -24,6 +24,12 @@ def font_css() -> str:
     return f'@font-face {{ font-family: "Noto Sans Thai"; src: url("{thai_font().as_uri()}"); }}'
 
 
+def css_string(text: str) -> str:
+    """Return text as a quoted CSS string that cannot end the string or the <style> element."""
+    escaped = "".join(f"\\{ord(ch):x} " if ch in '\\"<>&' or ord(ch) < 32 else ch for ch in text)
+    return f'"{escaped}"'
+
+
 SARA_AM, NIKHAHIT_SARA_AA = "\u0e33", "\u0e4d\u0e32"
 
 

@@ -14,10 +14,11 @@ import sqlalchemy as sa
 from flask import current_app, render_template
 from flask_babel import get_locale
 from flask_babel import lazy_gettext as _l
+from markupsafe import Markup
 from sqlalchemy.orm import Session
 
 from app.articles.highlight import highlighted_paragraphs
-from app.exports.pdf import html_to_pdf
+from app.exports.pdf import css_string, html_to_pdf
 from app.markdown import render_markdown
 from app.models import Job, JobStatus, Role, Verdict, VerdictState
 from app.services import articles, jobs, publishing, ratings, review, sources
@@ -30,15 +31,24 @@ EARLIEST, LATEST = date(1900, 1, 1), date(2999, 12, 31)
 log = logging.getLogger(__name__)
 
 
-def _render(template: str, on_layout: Callable[[int], None] | None = None, **context) -> bytes:
+def _render(
+    template: str,
+    on_html: Callable[[], None] | None = None,
+    on_layout: Callable[[int], None] | None = None,
+    **context,
+) -> bytes:
     language = str(get_locale())
+    org = publishing.organisation_for_reports()
     html = render_template(
         template,
         language=language,
         markdown=render_markdown,
-        org=publishing.organisation_for_reports(),
+        org=org,
+        footer_css=Markup(css_string(f"{org.name} · ")),
         **context,
     )
+    if on_html is not None:
+        on_html()  # everything is read: a job commits here, so the layout holds no lock
     return html_to_pdf(html, on_layout=on_layout)
 
 
@@ -116,19 +126,19 @@ def period_report(
 ) -> bytes:
     """Return the PDF of the verdicts published between two days (inclusive).
 
-    `on_step(n)` reports progress: 1 when the verdicts are read, 2 when the pages are laid out.
+    `on_step(n)` reports progress: 1 when the verdicts are read and written out as HTML, 2 when
+    the pages are laid out.
     """
     require_role(actor, Role.VIEWER)
     verdicts = session.scalars(
         sa.select(Verdict).where(_in_period(start, end)).order_by(Verdict.published_at)
     ).all()
-    if on_step:
-        on_step(1)
     language = str(get_locale())
     counts = Counter(v.rating_id for v in verdicts if v.state == VerdictState.PUBLISHED)
     distribution = [(r.label(language), counts.get(r.id, 0)) for r in ratings.scale(session)]
     return _render(
         "reports/period.html",
+        on_html=(lambda: on_step(1)) if on_step else None,
         on_layout=(lambda _pages: on_step(2)) if on_step else None,
         title="Satja",
         start=start,
@@ -193,7 +203,11 @@ def run_period_job(job_id: int) -> None:
         log.exception("period report job %s failed", job_id)
         session.rollback()
         job = session.get(Job, job_id)
-        jobs.finish(job, str(getattr(error, "message", None) or f"{type(error).__name__}: {error}"))
+        message = getattr(error, "message", None) or _l(
+            "The report could not be built (%(error)s); the server log has the details.",
+            error=type(error).__name__,
+        )
+        jobs.finish(job, str(message))
     session.commit()
 
 

@@ -15,6 +15,18 @@ def _schema_of(spec: dict, path: str, method: str, status: str) -> dict:
     return {**schema, "components": spec["components"]}  # a root that resolves #/components/...
 
 
+def _nulls(node, path=""):
+    """Yield the paths of the null values in a JSON document."""
+    if node is None:
+        yield path
+    elif isinstance(node, dict):
+        for key, value in node.items():
+            yield from _nulls(value, f"{path}/{key}")
+    elif isinstance(node, list):
+        for i, value in enumerate(node):
+            yield from _nulls(value, f"{path}/{i}")
+
+
 def test_the_description_is_valid_openapi_and_covers_every_route(app, client):
     response = client.get("/api/v1/openapi.json")  # no token needed
     assert response.status_code == 200
@@ -27,6 +39,7 @@ def test_the_description_is_valid_openapi_and_covers_every_route(app, client):
         if rule.endpoint.startswith("api.") and rule.endpoint not in PUBLIC_ENDPOINTS
         for method in rule.methods - {"HEAD", "OPTIONS"}
     }
+    assert not list(_nulls(spec))  # no YAML slip (a bare comma makes a key with no value)
     described = {(path, method) for path, ops in spec["paths"].items() for method in ops}
     assert routes == described
     for path, ops in spec["paths"].items():
