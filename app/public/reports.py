@@ -105,7 +105,7 @@ def _job_json(job) -> dict:
 def report_job(job_id: int):
     """The progress page of a report built in the background."""
     job = reports.report_job(db.session, _reader(), job_id)
-    return render_template("reports/job.html", job=job)
+    return render_template("reports/job.html", job=job, days=reports.job_period(job))
 
 
 @bp.route("/reports/jobs/<id:job_id>.json")

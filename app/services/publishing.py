@@ -48,7 +48,9 @@ def update_organisation(session: Session, actor: Actor, given: OrganisationInput
         value = getattr(given, name)
         parts = urlsplit(value.strip()) if value else None
         if parts and (parts.scheme not in ("http", "https") or not parts.hostname):
-            raise InvalidInput(_l("Give a web address starting with https://."), field=name)
+            raise InvalidInput(
+                _l("Give a full web address, such as https://factcheck.example."), field=name
+            )
     org = session.get(Organisation, 1)
     before = audit.snapshot(org, ORG_FIELDS) if org else None
     if org is None:

@@ -219,6 +219,15 @@ def report_job(session: Session, actor: Actor, job_id: int) -> Job:
     return job
 
 
+def job_period(job: Job) -> tuple[date, date] | None:
+    """Return the first and last day of a period report job (from its label)."""
+    try:
+        start, end = (date.fromisoformat(part) for part in job.label.split(" – "))
+    except ValueError:
+        return None
+    return start, end
+
+
 def report_file(session: Session, actor: Actor, job_id: int) -> Path:
     """Return the finished PDF of a report job."""
     job = report_job(session, actor, job_id)
