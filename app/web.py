@@ -11,6 +11,7 @@ from flask_wtf import FlaskForm
 
 from app.errors import error_response
 from app.extensions import db
+from app.labels import JOB_STATUS_LABELS
 from app.services.errors import InvalidInput
 
 
@@ -48,3 +49,18 @@ def page_number() -> int:
 def actor():
     """Return the signed-in user for passing to services."""
     return current_user._get_current_object() if current_user.is_authenticated else None
+
+
+def job_progress(job) -> dict[str, object]:
+    """Return a background job's progress as its page polls it (static/js/job-progress.js)."""
+    return {
+        "id": job.id,
+        "status": job.status.value,
+        "status_label": str(JOB_STATUS_LABELS[job.status]),
+        "total": job.total,
+        "processed": job.processed,
+        "percent": job.percent,
+        "counts": job.counts,
+        "error": job.error,
+        "done": job.done,
+    }

@@ -10,10 +10,9 @@ from app.articles import bp
 from app.articles.forms import ArticleFilterForm, BulkForm, FileForm, TextForm, UrlForm
 from app.articles.highlight import highlighted_paragraphs
 from app.extensions import db
-from app.labels import JOB_STATUS_LABELS
 from app.services import articles, bulk, ingest
 from app.services import jobs as job_service
-from app.web import actor, attach_error, page_number
+from app.web import actor, attach_error, job_progress, page_number
 
 FORMS = {"text": TextForm, "file": FileForm, "url": UrlForm, "bulk": BulkForm}
 
@@ -145,18 +144,7 @@ def import_job(job_id: int):
 def import_job_json(job_id: int):
     """Return a bulk import's progress for the page to poll."""
     job = job_service.get_job(db.session, actor(), job_id)
-    return jsonify(
-        id=job.id,
-        status=job.status.value,
-        status_label=str(JOB_STATUS_LABELS[job.status]),
-        total=job.total,
-        processed=job.processed,
-        percent=job.percent,
-        counts=job.counts,
-        failures=_failures(job)[:50],
-        error=job.error,
-        done=job.done,
-    )
+    return jsonify(job_progress(job) | {"failures": _failures(job)[:50]})
 
 
 def _failures(job) -> list[dict[str, object]]:

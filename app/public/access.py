@@ -5,6 +5,7 @@ from __future__ import annotations
 from flask import abort, current_app, request
 from flask_login import current_user
 
+from app.api.auth import bearer_token
 from app.extensions import db
 from app.models import User
 from app.services import tokens
@@ -17,10 +18,10 @@ def reader() -> User:
     """
     if current_user.is_authenticated:
         return current_user._get_current_object()
-    scheme, _sep, token = request.headers.get("Authorization", "").partition(" ")
-    if scheme.lower() != "bearer":
+    token = bearer_token()
+    if token is None and not request.headers.get("Authorization", "").lower().startswith("bearer"):
         abort(current_app.login_manager.unauthorized())
-    user = tokens.user_for_token(db.session, token.strip())
+    user = tokens.user_for_token(db.session, token) if token else None
     if user is None:
         abort(401)
     return user

@@ -12,10 +12,10 @@ from app import jobs
 from app.errors import error_response
 from app.exports.pdf import PdfUnavailable
 from app.extensions import db
-from app.labels import JOB_STATUS_LABELS
 from app.public import bp
 from app.public.access import reader as _reader
 from app.services import reports
+from app.web import job_progress
 
 
 def _pdf(make, filename: str):
@@ -85,17 +85,8 @@ def period_pdf():
 
 
 def _job_json(job) -> dict:
-    return {
-        "id": job.id,
-        "status": job.status.value,
-        "status_label": str(JOB_STATUS_LABELS[job.status]),
-        "total": job.total,
-        "processed": job.processed,
-        "percent": job.percent,
-        "counts": job.counts,
+    return job_progress(job) | {
         "failures": [],
-        "error": job.error,
-        "done": job.done,
         "status_url": url_for("public.report_job_json", job_id=job.id, _external=True),
         "pdf_url": url_for("public.report_job_pdf", job_id=job.id, _external=True),
     }

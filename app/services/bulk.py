@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import logging
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -18,7 +17,6 @@ from app.services import ingest, jobs
 from app.services.actors import SYSTEM, Actor
 from app.services.errors import DomainError
 
-log = logging.getLogger(__name__)
 COMMIT_EVERY = 25
 JOB_TARGET = "app.services.bulk:run_job"
 Progress = Callable[[int, Counter, list[dict[str, object]]], None]
@@ -102,9 +100,8 @@ def _import_one(
 def run_job(job_id: int) -> None:
     """Run the bulk-import job `job_id` (called by the job runner)."""
     session = db.session
-    job = session.get(Job, job_id)
-    actor = job.created_by or SYSTEM
-    try:
+
+    def work(job: Job) -> None:
         records = parse(job.label, (job.payload or "").encode("utf-8"))
         jobs.start(job, len(records))
         session.commit()
@@ -113,13 +110,6 @@ def run_job(job_id: int) -> None:
             jobs.progress(job, processed, counts, failures)
             session.commit()
 
-        import_records(session, actor, records, progress)
-        jobs.finish(job)
-    except DomainError as error:
-        session.rollback()
-        jobs.finish(job, str(error.message))
-    except Exception as error:  # a job must end, whatever happens, so its page stops waiting
-        log.exception("bulk import job %s failed", job_id)
-        session.rollback()
-        jobs.finish(job, f"{type(error).__name__}: {error}")
-    session.commit()
+        import_records(session, job.created_by or SYSTEM, records, progress)
+
+    jobs.run(session, job_id, work)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import logging
 from collections import Counter
 from collections.abc import Callable
 from datetime import date, datetime, time, timedelta
@@ -28,7 +27,6 @@ from app.services.permissions import require_role
 
 MAX_PERIOD_DAYS = 400
 EARLIEST, LATEST = date(1900, 1, 1), date(2999, 12, 31)
-log = logging.getLogger(__name__)
 
 
 def _render(
@@ -173,19 +171,17 @@ def run_period_job(job_id: int) -> None:
     from app.extensions import db
 
     session = db.session
-    job = session.get(Job, job_id)
-    if job is None or job.payload is None:
-        return
-    given = json.loads(job.payload)
-    jobs.start(job, JOB_STEPS)
-    session.commit()
 
-    def step(done: int) -> None:
-        jobs.progress(job, done, {}, [])
+    def work(job: Job) -> None:
+        given = json.loads(job.payload or "{}")
+        jobs.start(job, JOB_STEPS)
         session.commit()
 
-    headers = {"Accept-Language": given["language"]}
-    try:
+        def step(done: int) -> None:
+            jobs.progress(job, done, {}, [])
+            session.commit()
+
+        headers = {"Accept-Language": given["language"]}
         with current_app.test_request_context("/reports/period.pdf", headers=headers):
             data = period_report(
                 session,
@@ -198,17 +194,8 @@ def run_period_job(job_id: int) -> None:
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_bytes(data)
         jobs.progress(job, JOB_STEPS, {}, [])
-        jobs.finish(job)
-    except Exception as error:  # the job records why it failed, the log keeps the trace
-        log.exception("period report job %s failed", job_id)
-        session.rollback()
-        job = session.get(Job, job_id)
-        message = getattr(error, "message", None) or _l(
-            "The report could not be built (%(error)s); the server log has the details.",
-            error=type(error).__name__,
-        )
-        jobs.finish(job, str(message))
-    session.commit()
+
+    jobs.run(session, job_id, work)
 
 
 def report_job(session: Session, actor: Actor, job_id: int) -> Job:
