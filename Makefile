@@ -28,6 +28,7 @@ export SATJA_PUBLIC_URL ?= http://$(HOST):$(PORT)
 
 run: $(VENV)/.runtime translations
 	$(FLASK) db upgrade
+	$(FLASK) search reindex --if-empty
 	SATJA_SITE=http://$(HOST):$(PORT) $(FLASK) demo load
 	$(FLASK) run --host $(HOST) --port $(PORT)
 

@@ -52,15 +52,24 @@ def _sqlite_begin(connection: sa.Connection) -> None:
 
 def register_extensions(app: Flask) -> None:
     """Bind every extension to the app."""
-    from app import i18n, models  # noqa: F401  (models registers the tables)
+    from app import i18n, models, search  # noqa: F401  (models registers the tables)
     from app.auth.session import load_user
+    from app.search import schema as search_schema
 
     db.init_app(app)
     with app.app_context():
         if db.engine.dialect.name == "sqlite":
             sa.event.listen(db.engine, "connect", _sqlite_connect)
             sa.event.listen(db.engine, "begin", _sqlite_begin)
-    migrate.init_app(app, db, directory=MIGRATIONS_DIR, render_as_batch=True, compare_type=True)
+    migrate.init_app(
+        app,
+        db,
+        directory=MIGRATIONS_DIR,
+        render_as_batch=True,
+        compare_type=True,
+        include_name=search_schema.include_name,
+    )
+    search.install()
     csrf.init_app(app)
     limiter.init_app(app)
     babel.init_app(app, locale_selector=i18n.select_locale)

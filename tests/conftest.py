@@ -29,6 +29,9 @@ CSRF_INPUT = re.compile(
 def reset_database(engine: sa.Engine) -> None:
     """Drop every table the database has, Alembic's own included."""
     with engine.begin() as connection:
+        if engine.dialect.name == "sqlite":
+            # The FTS5 table owns its shadow tables: drop it first, they go with it.
+            connection.exec_driver_sql("DROP TABLE IF EXISTS search_fts")
         metadata = sa.MetaData()
         metadata.reflect(connection)
         metadata.drop_all(connection)

@@ -186,8 +186,61 @@ def _page_of(ref: str) -> dict:
     }
 
 
+SEARCH_HIT = {
+    "type": "object",
+    "required": ["type", "id", "title", "snippet", "score"],
+    "properties": {
+        "type": {"type": "string", "enum": ["claim", "article", "source", "verdict"]},
+        "id": {"type": "integer"},
+        "claim_id": {"type": ["integer", "null"], "description": "the claim it belongs to"},
+        "title": {"type": "string"},
+        "snippet": {"type": "string", "description": "the text around the first match"},
+        "highlights": {
+            "type": "array",
+            "description": "[start, end) character spans of the snippet that matched",
+            "items": {"type": "array", "items": {"type": "integer"}},
+        },
+        "score": {"type": "number", "description": "higher is a better match"},
+        "status": NULLABLE_STRING,
+        "rating": NULLABLE_STRING,
+        "outlet": NULLABLE_STRING,
+        "language": NULLABLE_STRING,
+        "date": {"type": ["string", "null"], "format": "date"},
+        "url": {"type": "string", "description": "the staff page it opens"},
+    },
+}
+FACET_VALUES = {
+    "type": "array",
+    "items": {
+        "type": "object",
+        "properties": {
+            "value": {"type": "string"},
+            "label": {"type": "string"},
+            "count": {"type": "integer"},
+        },
+    },
+}
+SEARCH_RESULTS = {
+    "type": "object",
+    "required": ["items", "facets", "page", "pages", "total"],
+    "properties": {
+        "items": {"type": "array", "items": {"$ref": "#/components/schemas/SearchHit"}},
+        "facets": {
+            "type": "object",
+            "description": "counts of all matches per kind, status, rating, outlet, language",
+            "additionalProperties": FACET_VALUES,
+        },
+        "page": {"type": "integer"},
+        "pages": {"type": "integer"},
+        "total": {"type": "integer"},
+        "problems": {"type": "array", "items": {"type": "string"}},
+    },
+}
+
 SCHEMAS = {
     "Error": ERROR,
+    "SearchHit": SEARCH_HIT,
+    "SearchResults": SEARCH_RESULTS,
     "Article": ARTICLE,
     "ArticleSubmission": SUBMISSION,
     "Claim": CLAIM,
@@ -225,6 +278,7 @@ RESPONSES = {
     "Claim": _json("The claim; the ETag header carries its version.", "Claim"),
     "ClaimPage": _json("25 claims a page.", "ClaimPage"),
     "ClaimReviewPage": _json("50 ClaimReview objects a page.", "ClaimReviewPage"),
+    "SearchResults": _json("20 results a page, with the facets of all.", "SearchResults"),
     "Source": _json("The source.", "Source"),
     "Verdict": _json("The verdict.", "Verdict"),
 }

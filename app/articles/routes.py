@@ -4,14 +4,19 @@ from flask import flash, jsonify, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import login_required
 from markupsafe import Markup, escape
+from sqlalchemy.orm import selectinload
 
 from app import jobs
 from app.articles import bp
 from app.articles.forms import ArticleFilterForm, BulkForm, FileForm, TextForm, UrlForm
 from app.articles.highlight import highlighted_paragraphs
 from app.extensions import db
+from app.models import Article
+from app.results import query_text, search_list
+from app.search import Scope
 from app.services import articles, bulk, ingest
 from app.services import jobs as job_service
+from app.services.query import ids_of
 from app.web import actor, attach_error, job_progress, page_number
 
 FORMS = {"text": TextForm, "file": FileForm, "url": UrlForm, "bulk": BulkForm}
@@ -168,11 +173,13 @@ def article_list():
         filters = articles.ArticleFilter(
             form.outlet.data or None, form.language.data or None, form.since.data, form.until.data
         )
-    page = db.paginate(
-        articles.articles_query(actor(), filters), page=page_number(), per_page=25, error_out=False
-    )
+    query = articles.articles_query(actor(), filters)
+    within = None if filters == articles.ArticleFilter() else ids_of(query, Article)
+    page = search_list(
+        Article, Scope(kinds=("article",), within=within), selectinload(Article.appearances)
+    ) or db.paginate(query, page=page_number(), per_page=25, error_out=False)
     args = {k: v for k, v in request.args.items() if k != "page"}
-    return render_template("articles/list.html", page=page, form=form, args=args)
+    return render_template("articles/list.html", page=page, form=form, args=args, q=query_text())
 
 
 @bp.route("/articles/<id:article_id>")

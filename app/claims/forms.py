@@ -13,9 +13,10 @@ from wtforms import (
     URLField,
 )
 from wtforms.fields.choices import SelectChoice
-from wtforms.validators import DataRequired, Length, NumberRange, Optional
+from wtforms.validators import DataRequired, Length, NumberRange, Optional, ValidationError
 
 from app.forms import SatjaForm
+from app.search.query import read_period
 
 STANCES = [
     SelectChoice("supports", _l("Supports the claim")),
@@ -53,9 +54,13 @@ class DismissForm(VersionedForm):
 
 
 class MergeForm(VersionedForm):
+    # Chosen among the claims a search found (the claim page lists them as radio buttons).
     into = IntegerField(
-        _l("Merge into claim number"),
-        validators=[DataRequired(), NumberRange(min=1, max=2**31 - 1)],
+        _l("Claim to merge into"),
+        validators=[
+            DataRequired(_l("Find the claim to merge into, then choose it.")),
+            NumberRange(min=1, max=2**31 - 1),
+        ],
     )
     submit = SubmitField(_l("Merge"))
 
@@ -144,3 +149,37 @@ class QueueFilterForm(SatjaForm):
         _l("Lowest score"), places=2, validators=[Optional(), NumberRange(min=0, max=1)]
     )
     since = DateField(_l("Published from"), validators=[Optional()])
+
+
+class WorkSearchForm(SatjaForm):
+    """Search in My work: words, whose work, rating and dates (a GET form)."""
+
+    class Meta:
+        csrf = False
+
+    q = StringField(_l("Words"), validators=[Optional(), Length(max=500)])
+    assignee = SelectField(_l("Assigned to"), default="", validate_choice=False)
+    rating = SelectField(_l("Rating"), default="", validate_choice=False)
+    since = StringField(_l("From"), validators=[Optional(), Length(max=40)])
+    until = StringField(_l("To"), validators=[Optional(), Length(max=40)])
+
+    def validate_since(self, field) -> None:
+        _check_day(field)
+
+    def validate_until(self, field) -> None:
+        _check_day(field)
+
+    def query(self) -> str:
+        """Return the search the form stands for, in the query language."""
+        parts = [self.q.data or ""]
+        if self.rating.data:
+            parts.append(f"rating:{self.rating.data}")
+        for key, value in (("from", self.since.data), ("to", self.until.data)):
+            if value and value.strip():
+                parts.append(f'{key}:"{value.strip()}"')
+        return " ".join(p for p in parts if p).strip()
+
+
+def _check_day(field) -> None:
+    if field.data and field.data.strip() and read_period(field.data) is None:
+        raise ValidationError(_l("Write a date such as 15/08/2568, 2025-08-15 or 2568."))

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import itertools
 
-from flask import render_template
+from flask import render_template, request
 from flask_babel import get_locale
 from flask_babel import lazy_gettext as _l
 from wtforms.fields.choices import SelectChoice
 
 from app.claims import forms
+from app.claims.picker import merge_choices
 from app.extensions import db
 from app.markdown import render_markdown
 from app.models import Claim, Role, User
@@ -112,8 +113,11 @@ def render_claim(
         if form.published.data is None and source.published_on:
             form.published.data = source.published_on.isoformat()
         source_forms[source.id] = form
+    merge_q = (request.values.get("merge_q") or "").strip()[:500]
     return render_template(
         "claims/claim.html",
+        merge_q=merge_q,
+        merge_options=merge_choices(claim.id, merge_q) if merge_q else [],
         source_forms=source_forms,
         claim=claim,
         forms=built,

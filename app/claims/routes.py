@@ -12,6 +12,7 @@ from flask_login import login_required
 from app.claims import bp
 from app.claims.forms import SourceEditForm, TriageForm
 from app.claims.page import make_form, render_claim
+from app.claims.work import work_form, work_search
 from app.extensions import db
 from app.services import comments, dashboard, review, sources, workflow
 from app.services.errors import Conflict, InvalidInput, StaleEdit
@@ -323,8 +324,15 @@ def triage():
 @bp.route("/my-work")
 @login_required
 def my_work():
-    """List the signed-in user's assigned claims by status and age, and their mentions."""
-    return render_template("claims/my_work.html", work=comments.my_work(db.session, actor()))
+    """List the signed-in user's assigned claims by status and age, and their mentions;
+    search them (or a colleague's) by words, rating and date."""
+    form = work_form()
+    return render_template(
+        "claims/my_work.html",
+        work=comments.my_work(db.session, actor()),
+        form=form,
+        found=work_search(form),
+    )
 
 
 @bp.route("/dashboard")

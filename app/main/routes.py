@@ -9,8 +9,11 @@ from app.claims.forms import QueueFilterForm, TriageForm
 from app.extensions import csrf, db
 from app.i18n import LANG_COOKIE, supported_languages
 from app.main import bp
-from app.models import ClaimStatus
+from app.models import Claim, ClaimStatus
+from app.results import query_text, search_list
+from app.search import Scope
 from app.services import claims, verdicts
+from app.services.query import ids_of
 from app.web import actor, page_number, safe_next
 
 PER_PAGE = 25
@@ -41,10 +44,21 @@ def queue():
             float(filters_form.min_score.data) if filters_form.min_score.data is not None else None,
             filters_form.since.data,
         )
-    page = _paginate(claims.queue_query(actor(), filters))
+    query = claims.queue_query(actor(), filters)
+    scope = Scope(
+        kinds=("claim",),
+        statuses=(ClaimStatus.CANDIDATE.value,),
+        within=None if filters == claims.QueueFilter() else ids_of(query, Claim),
+    )
+    page = search_list(Claim, scope, *claims.LIST_LOADING) or _paginate(query)
     args = {k: v for k, v in request.args.items() if k != "page"}
     return render_template(
-        "main/queue.html", page=page, form=TriageForm(), filters=filters_form, args=args
+        "main/queue.html",
+        page=page,
+        form=TriageForm(),
+        filters=filters_form,
+        args=args,
+        q=query_text(),
     )
 
 
@@ -54,8 +68,17 @@ def claim_list():
     """List claims, optionally of one status."""
     status_name = request.args.get("status") or None
     status = ClaimStatus(status_name) if status_name in set(ClaimStatus) else None
-    page = _paginate(claims.claims_query(actor(), status))
-    return render_template("main/claims.html", page=page, status=status, statuses=list(ClaimStatus))
+    scope = Scope(kinds=("claim",), statuses=(status.value,) if status else ())
+    page = search_list(Claim, scope) or _paginate(claims.claims_query(actor(), status))
+    args = {k: v for k, v in request.args.items() if k != "page"}
+    return render_template(
+        "main/claims.html",
+        page=page,
+        status=status,
+        statuses=list(ClaimStatus),
+        args=args,
+        q=query_text(),
+    )
 
 
 @bp.route("/reports")

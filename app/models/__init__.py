@@ -6,6 +6,7 @@ from app.models.claim import Claim, ClaimStatus
 from app.models.comment import Comment
 from app.models.job import Job, JobStatus
 from app.models.organisation import Organisation
+from app.models.search import SearchDocument
 from app.models.source import Source, SourceType, Stance
 from app.models.user import ApiToken, Role, User
 from app.models.verdict import Rating, Verdict, VerdictState
@@ -23,6 +24,7 @@ __all__ = [
     "Organisation",
     "Rating",
     "Role",
+    "SearchDocument",
     "Source",
     "SourceType",
     "Stance",

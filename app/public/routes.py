@@ -6,33 +6,51 @@ from flask import Response, render_template, request, stream_with_context, url_f
 from flask_babel import get_locale
 from flask_babel import gettext as _
 from markupsafe import Markup
+from sqlalchemy.orm import selectinload
 
 from app.errors import error_response
 from app.exports.claimreview import script_tag
 from app.exports.csv_rows import csv_chunks
 from app.extensions import db
 from app.markdown import render_markdown
-from app.models import ClaimStatus
+from app.models import Claim, ClaimStatus, Verdict
 from app.public import bp
 from app.public.access import reader
 from app.public.feeds import atom_feed, rss_feed, sitemap
+from app.results import filter_value, query_text, search_list
+from app.search import Scope
 from app.services import exporting, publishing, ratings, review, sources
 from app.web import page_number
+
+PUBLIC_LOADING = (selectinload(Claim.verdicts).selectinload(Verdict.rating),)
 
 
 @bp.route("/fact-checks")
 def fact_checks():
     """List published fact-checks with search and filters."""
     filters = publishing.PublicFilter(
-        q=(request.args.get("q") or "").strip()[:200] or None,
+        q=query_text() or None,
         rating=request.args.get("rating") or None,
         language=request.args.get("language")
         if request.args.get("language") in ("th", "en")
         else None,
     )
-    page = db.paginate(
-        publishing.published_claims_query(filters), page=page_number(), per_page=20, error_out=False
-    )
+    page = None
+    if filters.q:
+        # Words go to the search index; the form's rating and language become its filters.
+        text = " ".join(
+            [filters.q]
+            + ([f"rating:{filter_value(filters.rating)}"] if filters.rating else [])
+            + ([f"lang:{filters.language}"] if filters.language else [])
+        )
+        page = search_list(Claim, Scope(public=True), *PUBLIC_LOADING, text=text, per_page=20)
+    if page is None:
+        page = db.paginate(
+            publishing.published_claims_query(filters),
+            page=page_number(),
+            per_page=20,
+            error_out=False,
+        )
     args = {k: v for k, v in request.args.items() if k != "page"}
     return render_template(
         "public/list.html",

@@ -15,6 +15,9 @@ from app.services.errors import NotFound
 from app.services.permissions import require_role
 from app.services.query import LIKE_ESCAPE, contains
 
+# What a list of claims shows of each: where it was found.
+LIST_LOADING = (selectinload(Claim.appearances).selectinload(Appearance.article),)
+
 
 @dataclass(frozen=True)
 class QueueFilter:
@@ -47,7 +50,7 @@ def queue_query(actor: Actor, filters: QueueFilter | None = None) -> sa.Select[t
         query = query.where(Claim.language == filters.language)
     if filters.min_score is not None:
         query = query.where(Claim.score >= filters.min_score)
-    return query.order_by(Claim.score.desc(), Claim.id).options(selectinload(Claim.appearances))
+    return query.order_by(Claim.score.desc(), Claim.id).options(*LIST_LOADING)
 
 
 def get_claim(session: Session, actor: Actor, claim_id: int) -> Claim:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import sqlalchemy as sa
+
 LIKE_ESCAPE = "\\"
 
 
@@ -17,3 +19,8 @@ def like_literal(text: str) -> str:
 def contains(text: str) -> str:
     """Return the LIKE pattern for "contains this text" (use with escape=LIKE_ESCAPE)."""
     return f"%{like_literal(text)}%"
+
+
+def ids_of(query: sa.Select, model) -> sa.Select:
+    """Return the ids of what a list query selects, unordered (to search within the list)."""
+    return query.with_only_columns(model.id).order_by(None)

@@ -9,6 +9,7 @@ from flask_migrate import downgrade, upgrade
 from app import config, create_app
 from app.extensions import db
 from app.models import Rating
+from app.search.schema import include_name
 
 
 def _script_directory(app):
@@ -22,7 +23,8 @@ def test_there_is_a_single_head(app):
 def test_migrated_database_matches_the_models(db_session):
     """The fixture database was built by `flask db upgrade` from empty: compare it."""
     connection = db_session.connection()
-    context = MigrationContext.configure(connection, opts={"compare_type": True})
+    options = {"compare_type": True, "include_name": include_name}
+    context = MigrationContext.configure(connection, opts=options)
     assert compare_metadata(context, db.metadata) == []
 
 

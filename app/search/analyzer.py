@@ -1,0 +1,88 @@
+"""Turn text into search terms: Thai words by pythainlp, English words stemmed, numbers folded.
+
+Pure code (no Flask, no database). The index and the query go through the same `terms()`, so a
+word matches whenever both sides segment it the same way. A term holds only letters, combining
+marks and digits, so every engine's tokenizer sees it as exactly one token.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+
+import regex
+import snowballstemmer
+from pythainlp.tokenize import word_tokenize
+
+# Characters that only separate words; digits of Thai script read as ASCII (one for one, so
+# offsets into the prepared text are offsets into the original).
+_PREPARE = str.maketrans(
+    {
+        **{chr(0x0E50 + i): str(i) for i in range(10)},
+        **dict.fromkeys("\u200b\u200c\u200d\u2060\ufeff\u00ad", " "),
+    }
+)
+_PIECE = regex.compile(r"[\p{L}\p{M}\p{N}]+")
+_NUMBER = regex.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?")
+_LATIN = regex.compile(r"[a-z]+")
+_THAI = regex.compile(r"[\u0e00-\u0e7f]")
+MAX_TERM = 60
+# Text beyond this many characters is not indexed (a document's first 200k characters).
+MAX_INDEXED_CHARS = 200_000
+
+
+@dataclass(frozen=True)
+class Token:
+    """One search term and the span [start, end) of the text it came from."""
+
+    term: str
+    start: int
+    end: int
+
+
+@lru_cache(maxsize=1)
+def _stemmer():
+    return snowballstemmer.stemmer("english")
+
+
+@lru_cache(maxsize=50_000)
+def fold(word: str) -> str:
+    """Return the term of one word: case-folded, NFC, English stemmed, numbers without commas."""
+    word = unicodedata.normalize("NFC", word.casefold())
+    if _NUMBER.fullmatch(word):
+        whole, _, fraction = word.replace(",", "").partition(".")
+        fraction = fraction.rstrip("0")
+        # A decimal point is not a term character: 2.50 is the term 2d5.
+        return (whole.lstrip("0") or "0") + (f"d{fraction}" if fraction else "")
+    if _LATIN.fullmatch(word):
+        word = _stemmer().stemWord(word)
+    return word[:MAX_TERM]
+
+
+def _words(text: str):
+    """Yield (word, start) of each newmm word of the text, spaces and punctuation skipped."""
+    offset = 0
+    for chunk in word_tokenize(text, engine="newmm", keep_whitespace=True):
+        if _NUMBER.fullmatch(chunk):
+            yield chunk, offset
+        else:
+            for piece in _PIECE.finditer(chunk):
+                yield piece.group(), offset + piece.start()
+        offset += len(chunk)
+
+
+def tokens(text: str, limit: int = MAX_INDEXED_CHARS) -> list[Token]:
+    """Return the search terms of a text with their spans, in reading order."""
+    prepared = text[:limit].translate(_PREPARE)
+    return [Token(fold(word), start, start + len(word)) for word, start in _words(prepared)]
+
+
+def terms(text: str, limit: int = MAX_INDEXED_CHARS) -> list[str]:
+    """Return the search terms of a text in reading order."""
+    return [token.term for token in tokens(text, limit)]
+
+
+def has_thai(text: str) -> bool:
+    """Tell whether the text contains Thai script."""
+    return bool(_THAI.search(text))

@@ -1,0 +1,107 @@
+"""Keep the search index in step with every write, in the same transaction, and rebuild it.
+
+A flush that touches a claim, appearance, source, verdict or article marks what it touched;
+before the transaction commits (and before any search in it), the marked documents are built
+again from the database. Marks outlive a rollback on purpose: rebuilding a document from what
+the database holds is always right, forgetting one that changed is not.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+
+import sqlalchemy as sa
+from sqlalchemy import event
+from sqlalchemy.orm import Session
+
+from app.models import Appearance, Article, Claim, Source, Verdict
+from app.models.search import SearchDocument
+from app.search.documents import article_documents, batches, claim_documents
+from app.search.engines import DOCS, engine_for
+
+PENDING = "search_pending"
+BATCH = 500
+
+
+def _pending(session: Session) -> dict[str, set[int]]:
+    return session.info.setdefault(PENDING, {"claims": set(), "articles": set()})
+
+
+def _claim_ids_of(obj) -> Iterable[int]:
+    """Return the claims whose documents change with this object (old owners included)."""
+    if isinstance(obj, Claim):
+        return [obj.id]
+    state = sa.inspect(obj)
+    history = state.attrs.claim_id.history
+    return [i for i in (*history.deleted, obj.claim_id) if i is not None]
+
+
+def _mark(session: Session, flush_context) -> None:
+    pending = _pending(session)
+    changed = [o for o in session.dirty if session.is_modified(o, include_collections=False)]
+    for obj in (*session.new, *changed, *session.deleted):
+        if isinstance(obj, Article):
+            pending["articles"].add(obj.id)
+        elif isinstance(obj, Claim | Appearance | Source | Verdict):
+            pending["claims"].update(_claim_ids_of(obj))
+
+
+def apply_pending(session: Session) -> None:
+    """Rebuild the documents of everything changed in this transaction so far."""
+    if not session.info.get(PENDING):
+        return
+    session.flush()
+    pending = session.info.pop(PENDING, None) or {}
+    claims, articles = sorted(pending.get("claims", ())), sorted(pending.get("articles", ()))
+    if claims or articles:
+        refresh(session, claims, articles)
+
+
+def refresh(session: Session, claim_ids: list[int], article_ids: list[int]) -> None:
+    """Replace the documents of these claims (with sources and verdicts) and articles."""
+    engine = engine_for(session.get_bind().dialect.name)
+    for batch in batches(claim_ids, BATCH):
+        session.execute(sa.delete(DOCS).where(DOCS.c.claim_id.in_(batch)))
+        _write(session, engine, claim_documents(session, engine, batch))
+    for batch in batches(article_ids, BATCH):
+        session.execute(
+            sa.delete(DOCS).where(DOCS.c.kind == "article", DOCS.c.object_id.in_(batch))
+        )
+        _write(session, engine, article_documents(session, engine, batch))
+
+
+def _write(session: Session, engine, documents: list[dict]) -> None:
+    if documents:
+        session.execute(engine.insert(), documents)
+
+
+def reindex(session: Session, progress: Callable[[int], None] | None = None) -> int:
+    """Build the whole index again from the stored objects; return the documents written.
+
+    `progress` is called with the number of claims and articles done after each batch.
+    """
+    session.execute(sa.delete(DOCS))
+    for model, kind in ((Claim, "claims"), (Article, "articles")):
+        ids = session.scalars(sa.select(model.id).order_by(model.id)).all()
+        for batch in batches(ids, BATCH):
+            refresh(session, batch if kind == "claims" else [], batch if kind == "articles" else [])
+            if progress:
+                progress(len(batch))
+    if session.get_bind().dialect.name == "sqlite":
+        session.execute(sa.text("INSERT INTO search_fts(search_fts) VALUES ('optimize')"))
+    return session.scalar(sa.select(sa.func.count()).select_from(SearchDocument)) or 0
+
+
+def to_index(session: Session) -> int:
+    """Return how many claims and articles a rebuild goes through."""
+    return sum(
+        session.scalar(sa.select(sa.func.count()).select_from(model)) or 0
+        for model in (Claim, Article)
+    )
+
+
+def install() -> None:
+    """Listen to every session's flushes and transactions (once per process)."""
+    if not event.contains(Session, "after_flush", _mark):
+        event.listen(Session, "after_flush", _mark)
+        event.listen(Session, "before_commit", apply_pending)
