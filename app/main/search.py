@@ -38,7 +38,7 @@ def search_page():
 def toggle_filter(text: str, key: str, value: str) -> tuple[str, bool]:
     """Return the query with key:value added (False), or taken out if it was there (True)."""
     part = f"{key}:{filter_value(value)}"
-    words = text.split()
-    if part in words:
-        return " ".join(w for w in words if w != part), True
+    spaced = f" {' '.join(text.split())} "
+    if f" {part} " in spaced:
+        return " ".join(spaced.replace(f" {part} ", " ").split()), True
     return f"{text} {part}".strip(), False

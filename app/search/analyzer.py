@@ -13,6 +13,7 @@ from functools import lru_cache
 
 import regex
 import snowballstemmer
+from pythainlp.corpus import thai_words
 from pythainlp.tokenize import word_tokenize
 
 # Characters that only separate words; digits of Thai script read as ASCII (one for one, so
@@ -81,6 +82,29 @@ def tokens(text: str, limit: int = MAX_INDEXED_CHARS) -> list[Token]:
 def terms(text: str, limit: int = MAX_INDEXED_CHARS) -> list[str]:
     """Return the search terms of a text in reading order."""
     return [token.term for token in tokens(text, limit)]
+
+
+@lru_cache(maxsize=1)
+def _word_beginnings() -> frozenset[str]:
+    """Return every beginning of every word in pythainlp's Thai dictionary (for type-ahead)."""
+    return frozenset(word[:end] for word in thai_words() for end in range(1, len(word) + 1))
+
+
+def typed_terms(text: str) -> tuple[list[str], str]:
+    """Return the terms of text still being typed: the whole words, and the unfinished end.
+
+    The unfinished end is the longest run of final terms that begins a dictionary word, so
+    "กองทัพโซเวีย" gives (["กองทัพ"], "โซเวีย"), which "โซเวียต" starts with.
+    """
+    found = terms(text)
+    if not found or not has_thai(found[-1]):
+        return found[:-1], found[-1] if found else ""
+    beginnings = _word_beginnings()
+    for size in range(len(found), 0, -1):
+        tail = "".join(found[-size:])
+        if tail in beginnings:
+            return found[:-size], tail
+    return found[:-1], found[-1]
 
 
 def has_thai(text: str) -> bool:

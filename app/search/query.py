@@ -17,7 +17,7 @@ from datetime import date
 from app.extraction.dates import common_era_year
 from app.ingest.errors import IngestError
 from app.ingest.text import parse_published
-from app.search.analyzer import terms
+from app.search.analyzer import terms, typed_terms
 
 FILTER_KEYS = ("status", "rating", "outlet", "lang", "assignee", "type")
 ALIASES = {"language": "lang", "kind": "type"}
@@ -77,7 +77,9 @@ def parse(text: str, prefix_last: bool = False) -> ParsedQuery:
     filters: list[Filter] = []
     problems: list[tuple[str, str, str]] = []
     dates: dict[str, date] = {}
+    typing, typed_words = None, ""
     for match in _PART.finditer(text):
+        typing = None
         negated, key, quoted, bare = match.groups()
         value = quoted if quoted is not None else bare or ""
         key = ALIASES.get((key or "").lower(), (key or "").lower())
@@ -89,13 +91,17 @@ def parse(text: str, prefix_last: bool = False) -> ParsedQuery:
             words = value if key in ("claimant", "") else f"{key}:{value}"
             found = terms(words)
             if found:
-                place = "claimant" if key == "claimant" else "text"
-                (exclude if negated else include).append(Phrase(tuple(found), place))
+                phrase = Phrase(tuple(found), "claimant" if key == "claimant" else "text")
+                (exclude if negated else include).append(phrase)
+                if bare is not None and not negated:
+                    typing, typed_words = phrase, words
     if len(include) + len(exclude) > MAX_PHRASES:
         problems.append(("too_many", "", str(MAX_PHRASES)))
         include, exclude = include[:MAX_PHRASES], exclude[: max(0, MAX_PHRASES - len(include))]
-    if prefix_last and include and not text.rstrip().endswith('"'):
-        include[-1] = Phrase(include[-1].terms, include[-1].field, prefix=True)
+    if prefix_last and include and typing is include[-1]:
+        # The last word is still being typed: its unfinished end matches as a prefix.
+        whole, unfinished = typed_terms(typed_words)
+        include[-1] = Phrase((*whole, unfinished), typing.field, prefix=True)
     return ParsedQuery(
         tuple(include),
         tuple(exclude),
