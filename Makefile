@@ -6,7 +6,7 @@ FLASK := $(BIN)/flask --app wsgi
 HOST ?= 127.0.0.1
 PORT ?= 5000
 
-.PHONY: run test lint translations extract-messages eval bench bench-extraction bench-csv clean
+.PHONY: run test lint translations extract-messages eval bench bench-extraction bench-csv bench-search clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -39,13 +39,21 @@ test: $(VENV)/.dev translations
 eval: $(VENV)/.dev
 	$(BIN)/python -m tests.extraction_set
 
-bench: bench-extraction bench-csv
+bench: bench-extraction bench-csv bench-search
 
 bench-extraction: $(VENV)/.dev
 	$(BIN)/python -m bench.extraction
 
 bench-csv: $(VENV)/.dev
 	$(BIN)/python -m bench.csv_export
+
+# Search against a LIKE scan at 100k and 1M claims (about 40 minutes); SQLite, and PostgreSQL too
+# when BENCH_POSTGRES_URL names a database (a scratch database is made beside it).
+SEARCH_CLAIMS ?= 100000 1000000
+BENCH_POSTGRES_URL ?=
+bench-search: $(VENV)/.dev
+	$(BIN)/python -m bench.search --claims $(SEARCH_CLAIMS)
+	$(if $(BENCH_POSTGRES_URL),$(BIN)/python -m bench.search --claims $(SEARCH_CLAIMS) --database-url $(BENCH_POSTGRES_URL))
 
 lint: $(VENV)/.dev
 	$(BIN)/ruff check app tests migrations bench
