@@ -106,6 +106,9 @@ def register_blueprints(app: Flask) -> None:
     app.register_blueprint(admin_bp, url_prefix="/admin")
     app.register_blueprint(api_bp, url_prefix="/api/v1")
     csrf.exempt(api_bp)
+    from app.web import list_args
+
+    app.add_template_global(list_args)
 
 
 def register_hooks(app: Flask) -> None:

@@ -22,6 +22,13 @@ KIND_LABELS = {
     "source": _l("Sources"),
     "verdict": _l("Verdicts"),
 }
+# One result's kind.
+KIND_NAMES = {
+    "claim": _l("Claim"),
+    "article": _l("Article"),
+    "source": _l("Source"),
+    "verdict": _l("Verdict"),
+}
 FACET_NAMES = {
     "kind": _l("Type"),
     "status": _l("Status"),
@@ -86,7 +93,11 @@ def _label(name: str, value: str, label: str | None, scale: dict[str, str]) -> s
 
 
 def filter_value(value: str) -> str:
-    """Return a filter value as the query language writes it (quoted when it has spaces)."""
+    """Return a filter value as the query language writes it (quoted when it has spaces).
+
+    The language has no escape for a quote inside a value; such a value cannot be a filter.
+    """
+    value = value.replace('"', " ")
     return f'"{value}"' if any(c.isspace() for c in value) or not value else value
 
 

@@ -40,10 +40,24 @@ MAX_PAGE = 1_000_000
 def page_number() -> int:
     """Return the requested page number (1 when absent); 400 unless it is 1 to MAX_PAGE."""
     value = request.args.get("page", "1")
-    if not (value.isdigit() and len(value) <= 7 and 1 <= int(value) <= MAX_PAGE):
+    if not (
+        value.isascii() and value.isdigit() and len(value) <= 7 and 1 <= int(value) <= MAX_PAGE
+    ):
         message = _l("The page number must be a whole number from 1 to %(n)d.", n=MAX_PAGE)
         abort(make_response(*error_response(400, message, "bad_request")))
     return int(value)
+
+
+def list_args() -> dict[str, str]:
+    """Return the request's query arguments for a list's pager links (all but the page).
+
+    url_for() reads `_anchor`, `_method`, `endpoint` and the like itself; they never pass on.
+    """
+    return {
+        k: v
+        for k, v in request.args.items()
+        if k != "page" and k != "endpoint" and not k.startswith("_")
+    }
 
 
 def actor():

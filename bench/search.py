@@ -34,7 +34,7 @@ from app import create_app
 from app.config import TestingConfig
 from app.extensions import db
 from app.extraction import extract_claims
-from app.models import Appearance, Article, Claim, Rating, Verdict
+from app.models import Appearance, Article, Claim, Rating, SearchDocument, Verdict
 from app.search import index, search
 from app.services.actors import SYSTEM
 from app.services.query import LIKE_ESCAPE, contains
@@ -327,18 +327,22 @@ def run(url: str, claims: int, query_count: int) -> dict[str, object]:
     app = create_app(TestingConfig, database_url=url)
     with app.app_context():
         flask_migrate.upgrade()
-        started = time.perf_counter()
-        seed(db.session, writer, claims)
-        seeded = time.perf_counter() - started
-        started = time.perf_counter()
-        documents = index.reindex(db.session)
-        db.session.commit()
-        indexed = time.perf_counter() - started
+        seeded = indexed = 0.0
+        reuse = db.session.scalar(sa.select(sa.func.count()).select_from(Claim)) == claims
+        if not reuse:
+            started = time.perf_counter()
+            seed(db.session, writer, claims)
+            seeded = time.perf_counter() - started
+            started = time.perf_counter()
+            index.reindex(db.session)
+            db.session.commit()
+            indexed = time.perf_counter() - started
+        documents = db.session.scalar(sa.select(sa.func.count()).select_from(SearchDocument))
         if db.engine.dialect.name == "postgresql":
             db.session.execute(sa.text("ANALYZE"))
             db.session.commit()
         asked = queries(writer, query_count + WARM_UP, random.Random(7))
-        fast, slow, matches = [], [], []
+        fast, slow, matches, detail = [], [], [], []
         for number, query in enumerate(asked):
             started = time.perf_counter()
             results = search(db.session, SYSTEM, query)
@@ -351,6 +355,7 @@ def run(url: str, claims: int, query_count: int) -> dict[str, object]:
                 fast.append(took)
                 slow.append(like_took)
                 matches.append(results.total)
+                detail.append((round(took * 1000, 1), results.total, query))
         db.engine.dispose()
     search_ms, like_ms = _ms(fast), _ms(slow)
     return {
@@ -365,6 +370,7 @@ def run(url: str, claims: int, query_count: int) -> dict[str, object]:
         "like_ms": like_ms,
         "like_over_search_p50": round(like_ms["p50"] / max(search_ms["p50"], 0.01), 1),
         "like_over_search_p95": round(like_ms["p95"] / max(search_ms["p95"], 0.01), 1),
+        "slowest": sorted(detail, reverse=True)[:12],
     }
 
 
@@ -373,11 +379,15 @@ def main() -> None:
     parser.add_argument("--claims", type=int, nargs="+", default=[100_000])
     parser.add_argument("--queries", type=int, default=200)
     parser.add_argument("--database-url", default=None, help="PostgreSQL URL (default: SQLite)")
+    parser.add_argument("--keep", default=None, help="build (or reuse) this SQLite file instead")
     args = parser.parse_args()
     RESULTS.mkdir(parents=True, exist_ok=True)
     for claims in args.claims:
-        with scratch_database(args.database_url) as url:
-            result = run(url, claims, args.queries)
+        if args.keep:
+            result = run(f"sqlite:///{args.keep}", claims, args.queries)
+        else:
+            with scratch_database(args.database_url) as url:
+                result = run(url, claims, args.queries)
         result["machine"] = f"{platform.processor() or platform.machine()}, {os.cpu_count()} cores"
         name = f"search-{result['engine']}-{claims}.json"
         (RESULTS / name).write_text(json.dumps(result, indent=2, ensure_ascii=False) + "\n")

@@ -33,7 +33,9 @@ def search_all():
       responses:
         200: SearchResults
     """
-    kinds = tuple(k for k in (request.args.get("type") or "").split(",") if k.strip())
+    kinds = tuple(
+        k.strip().lower() for k in (request.args.get("type") or "").split(",") if k.strip()
+    )
     unknown = [k for k in kinds if k not in KINDS]
     if unknown:
         message = _l(

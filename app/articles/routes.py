@@ -17,7 +17,7 @@ from app.search import Scope
 from app.services import articles, bulk, ingest
 from app.services import jobs as job_service
 from app.services.query import ids_of
-from app.web import actor, attach_error, job_progress, page_number
+from app.web import actor, attach_error, job_progress, list_args, page_number
 
 FORMS = {"text": TextForm, "file": FileForm, "url": UrlForm, "bulk": BulkForm}
 
@@ -178,7 +178,7 @@ def article_list():
     page = search_list(
         Article, Scope(kinds=("article",), within=within), selectinload(Article.appearances)
     ) or db.paginate(query, page=page_number(), per_page=25, error_out=False)
-    args = {k: v for k, v in request.args.items() if k != "page"}
+    args = list_args()
     return render_template("articles/list.html", page=page, form=form, args=args, q=query_text())
 
 

@@ -158,8 +158,9 @@ class WorkSearchForm(SatjaForm):
         csrf = False
 
     q = StringField(_l("Words"), validators=[Optional(), Length(max=500)])
-    assignee = SelectField(_l("Assigned to"), default="", validate_choice=False)
-    rating = SelectField(_l("Rating"), default="", validate_choice=False)
+    # Choices are set from the users and the rating scale before validation.
+    assignee = SelectField(_l("Assigned to"), default="")
+    rating = SelectField(_l("Rating"), default="")
     since = StringField(_l("From"), validators=[Optional(), Length(max=40)])
     until = StringField(_l("To"), validators=[Optional(), Length(max=40)])
 
@@ -171,13 +172,12 @@ class WorkSearchForm(SatjaForm):
 
     def query(self) -> str:
         """Return the search the form stands for, in the query language."""
-        parts = [self.q.data or ""]
-        if self.rating.data:
-            parts.append(f"rating:{self.rating.data}")
+        # The form's filters come first: words typed up to the length limit never push them out.
+        parts = [f"rating:{self.rating.data}"] if self.rating.data else []
         for key, value in (("from", self.since.data), ("to", self.until.data)):
             if value and value.strip():
-                parts.append(f'{key}:"{value.strip()}"')
-        return " ".join(p for p in parts if p).strip()
+                parts.append(f'{key}:"{value.strip().replace(chr(34), " ")}"')
+        return " ".join([*parts, self.q.data or ""]).strip()
 
 
 def _check_day(field) -> None:

@@ -13,6 +13,7 @@ from app.labels import STATUS_LABELS
 from app.models import Claim, ClaimStatus
 from app.search import Hit, Scope, search
 from app.search.highlight import snippet
+from app.services import workflow
 from app.web import actor
 
 # What a claim can be merged into: a claim still being checked, or published.
@@ -20,7 +21,8 @@ TARGET_STATUSES = tuple(
     s.value for s in ClaimStatus if s not in (ClaimStatus.MERGED, ClaimStatus.DISMISSED)
 )
 CHOICES = 8
-_CLAIM_NUMBER = re.compile(r"^#?(\d{1,9})$")
+# "#42" names claim 42; a bare number is a word of the claim (1945, 80 ปี).
+_CLAIM_NUMBER = re.compile(r"^#(\d{1,9})$")
 
 
 def merge_choices(claim_id: int, text: str) -> list[Hit]:
@@ -43,6 +45,7 @@ def merge_choices(claim_id: int, text: str) -> list[Hit]:
 @login_required
 def merge_choices_json(claim_id: int):
     """Return the claims that words find as merge targets (for the claim page's picker)."""
+    workflow.get_claim(db.session, claim_id)  # 404 for a claim that is not there
     hits = merge_choices(claim_id, request.args.get("q", ""))
     return jsonify(
         items=[

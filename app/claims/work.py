@@ -40,8 +40,8 @@ def work_search(form: WorkSearchForm) -> SearchPage | None:
     """Return the open claims of the chosen person matching the form, or None if unasked."""
     if not request.args or not form.validate():
         return None
-    chosen = form.assignee.data or ""
-    assignee = int(chosen) if chosen.isdigit() else actor().id
+    # A validated choice: empty (me) or the id of an active checker listed in the form.
+    assignee = int(form.assignee.data) if form.assignee.data else actor().id
     scope = Scope(
         kinds=("claim",), statuses=tuple(s.value for s in OPEN_WORK), assignee_id=assignee
     )

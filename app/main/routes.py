@@ -14,7 +14,7 @@ from app.results import query_text, search_list
 from app.search import Scope
 from app.services import claims, verdicts
 from app.services.query import ids_of
-from app.web import actor, page_number, safe_next
+from app.web import actor, list_args, page_number, safe_next
 
 PER_PAGE = 25
 
@@ -51,7 +51,7 @@ def queue():
         within=None if filters == claims.QueueFilter() else ids_of(query, Claim),
     )
     page = search_list(Claim, scope, *claims.LIST_LOADING) or _paginate(query)
-    args = {k: v for k, v in request.args.items() if k != "page"}
+    args = list_args()
     return render_template(
         "main/queue.html",
         page=page,
@@ -70,7 +70,7 @@ def claim_list():
     status = ClaimStatus(status_name) if status_name in set(ClaimStatus) else None
     scope = Scope(kinds=("claim",), statuses=(status.value,) if status else ())
     page = search_list(Claim, scope) or _paginate(claims.claims_query(actor(), status))
-    args = {k: v for k, v in request.args.items() if k != "page"}
+    args = list_args()
     return render_template(
         "main/claims.html",
         page=page,

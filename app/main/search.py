@@ -7,9 +7,9 @@ from flask_login import login_required
 
 from app.extensions import db
 from app.main import bp
-from app.results import KIND_LABELS, facet_groups, filter_value, hit_url, query_text
+from app.results import KIND_LABELS, KIND_NAMES, facet_groups, filter_value, hit_url, query_text
 from app.search import KINDS, Scope, search
-from app.web import actor, page_number
+from app.web import actor, list_args, page_number
 
 
 @bp.route("/search")
@@ -22,7 +22,8 @@ def search_page():
     groups = facet_groups(results)
     for group in groups:
         for value in group["values"]:
-            value["q"], value["active"] = toggle_filter(text, group["key"], value["value"])
+            typed = results.chosen.get((group["key"], value["value"]))
+            value["q"], value["active"] = toggle_filter(text, group["key"], value["value"], typed)
     return render_template(
         "main/search.html",
         q=text,
@@ -30,15 +31,20 @@ def search_page():
         results=results,
         groups=groups,
         kinds=KIND_LABELS,
+        kind_names=KIND_NAMES,
         hit_url=hit_url,
-        args={k: v for k, v in request.args.items() if k != "page"},
+        args=list_args(),
     )
 
 
-def toggle_filter(text: str, key: str, value: str) -> tuple[str, bool]:
-    """Return the query with key:value added (False), or taken out if it was there (True)."""
-    part = f"{key}:{filter_value(value)}"
-    spaced = f" {' '.join(text.split())} "
-    if f" {part} " in spaced:
-        return " ".join(spaced.replace(f" {part} ", " ").split()), True
-    return f"{text} {part}".strip(), False
+def toggle_filter(
+    text: str, key: str, value: str, typed: list[str] | None = None
+) -> tuple[str, bool]:
+    """Return the query with key:value added (False), or, when filters typed as `typed`
+    already chose it, the query without them (True)."""
+    if typed:
+        spaced = f" {' '.join(text.split())} "
+        for part in typed:
+            spaced = spaced.replace(f" {' '.join(part.split())} ", " ")
+        return " ".join(spaced.split()), True
+    return f"{text} {key}:{filter_value(value)}".strip(), False

@@ -45,3 +45,5 @@ class SearchDocument(db.Model):
     doc_date: Mapped[date | None] = mapped_column(index=True)
     terms: Mapped[str] = mapped_column(TermsType)
     claimant_terms: Mapped[str | None] = mapped_column(sa.Text)
+    # SQLite only: the terms with Thai compounds split (analyzer.parts), when that differs.
+    fine_terms: Mapped[str | None] = mapped_column(sa.Text)

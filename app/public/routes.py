@@ -20,7 +20,7 @@ from app.public.feeds import atom_feed, rss_feed, sitemap
 from app.results import filter_value, query_text, search_list
 from app.search import Scope
 from app.services import exporting, publishing, ratings, review, sources
-from app.web import page_number
+from app.web import list_args, page_number
 
 PUBLIC_LOADING = (selectinload(Claim.verdicts).selectinload(Verdict.rating),)
 
@@ -39,9 +39,9 @@ def fact_checks():
     if filters.q:
         # Words go to the search index; the form's rating and language become its filters.
         text = " ".join(
-            [filters.q]
-            + ([f"rating:{filter_value(filters.rating)}"] if filters.rating else [])
+            ([f"rating:{filter_value(filters.rating)}"] if filters.rating else [])
             + ([f"lang:{filters.language}"] if filters.language else [])
+            + [filters.q]
         )
         page = search_list(Claim, Scope(public=True), *PUBLIC_LOADING, text=text, per_page=20)
     if page is None:
@@ -51,7 +51,7 @@ def fact_checks():
             per_page=20,
             error_out=False,
         )
-    args = {k: v for k, v in request.args.items() if k != "page"}
+    args = list_args()
     return render_template(
         "public/list.html",
         page=page,

@@ -28,7 +28,9 @@ _PIECE = regex.compile(r"[\p{L}\p{M}\p{N}]+")
 _NUMBER = regex.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?")
 _LATIN = regex.compile(r"[a-z]+")
 _THAI = regex.compile(r"[\u0e00-\u0e7f]")
+_CLUSTER = regex.compile(r"\P{M}\p{M}*|\p{M}+", regex.S)
 MAX_TERM = 60
+MIN_PART = 4
 # Text beyond this many characters is not indexed (a document's first 200k characters).
 MAX_INDEXED_CHARS = 200_000
 
@@ -73,15 +75,80 @@ def _words(text: str):
         offset += len(chunk)
 
 
+def _composed(text: str) -> tuple[str, list[int]]:
+    """Return the text in NFC and, for each of its characters, where it starts in `text`.
+
+    Thai typed with the tone mark before the vowel below (ผู้ as ผ ้ ู), or Latin letters with
+    separate accents, segment differently until composed; each base letter with its marks is
+    composed on its own, so every character maps back to the letter it came from.
+    """
+    parts, starts = [], []
+    for cluster in _CLUSTER.finditer(text):
+        composed = unicodedata.normalize("NFC", cluster.group())
+        parts.append(composed)
+        starts.extend([cluster.start()] * len(composed))
+    return "".join(parts), starts
+
+
 def tokens(text: str, limit: int = MAX_INDEXED_CHARS) -> list[Token]:
     """Return the search terms of a text with their spans, in reading order."""
     prepared = text[:limit].translate(_PREPARE)
-    return [Token(fold(word), start, start + len(word)) for word, start in _words(prepared)]
+    if unicodedata.is_normalized("NFC", prepared):
+        return [Token(fold(word), start, start + len(word)) for word, start in _words(prepared)]
+    composed, starts = _composed(prepared)
+    starts.append(len(prepared))
+    found = []
+    for word, start in _words(composed):
+        end = start + len(word)
+        # The end is where the next letter starts in the original (or its end).
+        found.append(Token(fold(word), starts[start], starts[end] if end < len(starts) else end))
+    return found
 
 
 def terms(text: str, limit: int = MAX_INDEXED_CHARS) -> list[str]:
     """Return the search terms of a text in reading order."""
     return [token.term for token in tokens(text, limit)]
+
+
+@lru_cache(maxsize=1)
+def _dictionary() -> frozenset[str]:
+    return frozenset(thai_words())
+
+
+@lru_cache(maxsize=200_000)
+def parts(term: str) -> tuple[str, ...]:
+    """Return the dictionary words a Thai compound term is made of; else (term,).
+
+    newmm keeps compounds of its dictionary whole (กองทัพอากาศ, เกาหลีเหนือ, นายกรัฐมนตรี), so
+    their parts (อากาศ, เกาหลี, รัฐมนตรี) are indexed a second time, split: the fewest words of
+    at least MIN_PART letters each (the most even split among equals). Shorter parts are not
+    split off, or เกา would find every เกาหลี. ฯ and ๆ at the end fall away (สหรัฐฯ is สหรัฐ).
+    """
+    base = term.rstrip("ฯๆ") or term
+    if base != term:
+        return (base,)
+    if len(term) < 2 * MIN_PART or not has_thai(term):
+        return (term,)
+    words = _dictionary()
+    best: list[tuple[str, ...] | None] = [None] * (len(term) + 1)
+    best[0] = ()
+    for end in range(MIN_PART, len(term) + 1):
+        for start in range(end - MIN_PART + 1):
+            piece, before = term[start:end], best[start]
+            if before is None or piece not in words or (start == 0 and end == len(term)):
+                continue
+            found, known = (*before, piece), best[end]
+            if known is None or (len(found), -min(map(len, found))) < (
+                len(known),
+                -min(map(len, known)),
+            ):
+                best[end] = found
+    return best[-1] or (term,)
+
+
+def fine_terms(found: list[str]) -> list[str]:
+    """Return the terms with each Thai compound replaced by its parts."""
+    return [part for term in found for part in parts(term)]
 
 
 @lru_cache(maxsize=1)

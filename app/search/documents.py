@@ -15,7 +15,7 @@ from sqlalchemy.orm import Session
 
 from app.models import Appearance, Article, Claim, ClaimStatus, Rating, Source, Verdict
 from app.models.verdict import VerdictState
-from app.search.analyzer import terms
+from app.search.analyzer import fine_terms, terms
 from app.search.engines import Engine
 
 # Archived page text can be long; the part worth searching comes first.
@@ -47,20 +47,28 @@ def _document(engine: Engine, kind: str, object_id: int, text: str, said_by: str
         "doc_date": None,
         **fields,
     }
-    row.update(engine.stored_terms(terms(text), terms(said_by) if said_by else []))
+    found = terms(text)
+    fine = fine_terms(found)
+    claimant = terms(said_by) if said_by else []
+    row.update(engine.stored_terms(found, claimant, fine if fine != found else []))
     return row
 
 
-def _first_appearances(session: Session, claim_ids: list[int]) -> dict[int, tuple]:
-    """Return, per claim, the outlet and published date of the article it was first seen in."""
+def _appearances(session: Session, claim_ids: list[int]) -> tuple[dict[int, tuple], dict]:
+    """Return, per claim, the outlet and published date of the article it was first found in,
+    and the wordings of its appearances (a merged duplicate's wording moves with it)."""
     rows = session.execute(
-        sa.select(Appearance.claim_id, Article.outlet, Article.published_on)
+        sa.select(Appearance.claim_id, Article.outlet, Article.published_on, Appearance.sentence)
         .join(Article, Article.id == Appearance.article_id)
         .where(Appearance.claim_id.in_(claim_ids))
         .order_by(Appearance.claim_id, Appearance.created_at.desc(), Appearance.id.desc())
     )
-    # Ordered newest first, so the oldest appearance is written last and kept.
-    return {claim_id: (outlet, published) for claim_id, outlet, published in rows}
+    first, wordings = {}, defaultdict(dict)
+    for claim_id, outlet, published, sentence in rows:
+        # Ordered newest first, so the oldest appearance is written last and kept.
+        first[claim_id] = (outlet, published)
+        wordings[claim_id][" ".join((sentence or "").split())] = True
+    return first, wordings
 
 
 def _verdicts(session: Session, claim_ids: list[int]) -> dict[int, list]:
@@ -96,7 +104,7 @@ def _rating(verdicts: list) -> tuple[str | None, bool]:
 def claim_documents(session: Session, engine: Engine, claim_ids: list[int]) -> list[dict]:
     """Return the documents of these claims, their active sources and their verdicts."""
     claims = session.execute(sa.select(Claim.__table__).where(Claim.id.in_(claim_ids))).all()
-    seen = _first_appearances(session, claim_ids)
+    seen, wordings = _appearances(session, claim_ids)
     verdicts = _verdicts(session, claim_ids)
     sources = defaultdict(list)
     for source in session.execute(
@@ -107,34 +115,47 @@ def claim_documents(session: Session, engine: Engine, claim_ids: list[int]) -> l
         sources[source.claim_id].append(source)
     documents = []
     for claim in claims:
-        rating, published = _rating(verdicts[claim.id])
-        outlet, published_on = seen.get(claim.id, (None, None))
-        shared = {
-            "claim_id": claim.id,
-            "status": ClaimStatus(claim.status).value,
-            "rating": rating,
-            "language": claim.language,
-            "assignee_id": claim.assignee_id,
-            "claimant": (claim.claimant or "")[:300] or None,
-        }
-        day = claim.claim_date or published_on or _day(claim.created_at)
-        public = published and claim.status != ClaimStatus.MERGED
-        documents.append(
-            _document(
-                engine,
-                "claim",
-                claim.id,
-                claim.text,
-                claim.claimant or "",
-                **shared,
-                **_outlet(outlet),
-                published=public,
-                doc_date=day,
-            )
+        document = _claim_document(
+            engine, claim, seen.get(claim.id), wordings[claim.id], verdicts[claim.id]
         )
+        shared = {k: document[k] for k in SHARED}
+        documents.append(document)
         documents.extend(_source_document(engine, s, shared) for s in sources[claim.id])
         documents.extend(_verdict_document(engine, v, shared) for v in verdicts[claim.id])
     return documents
+
+
+# What a claim's sources and verdicts are filtered by: their claim's fields.
+SHARED = ("claim_id", "status", "rating", "language", "assignee_id", "claimant")
+
+
+def _claim_document(engine: Engine, claim, seen, wordings, verdicts) -> dict:
+    rating, published = _rating(verdicts)
+    outlet, published_on = seen or (None, None)
+    return _document(
+        engine,
+        "claim",
+        claim.id,
+        _claim_text(claim, wordings, verdicts),
+        claim.claimant or "",
+        claim_id=claim.id,
+        status=ClaimStatus(claim.status).value,
+        rating=rating,
+        language=claim.language,
+        assignee_id=claim.assignee_id,
+        claimant=(claim.claimant or "")[:300] or None,
+        **_outlet(outlet),
+        published=published and claim.status != ClaimStatus.MERGED,
+        doc_date=claim.claim_date or published_on or _day(claim.created_at),
+    )
+
+
+def _claim_text(claim, wordings: dict[str, bool], verdicts: list) -> str:
+    """Return what a claim is found by: its text, its other wordings, its published conclusion."""
+    text = " ".join(claim.text.split())
+    others = [w for w in wordings if w and w != text]
+    conclusion = [v.conclusion for v in verdicts if v.state == VerdictState.PUBLISHED][-1:]
+    return "\n".join([claim.text, *others, *conclusion])
 
 
 def _source_document(engine: Engine, source, shared: dict) -> dict:

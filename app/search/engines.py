@@ -26,16 +26,26 @@ class Engine:
 
     name = ""
 
-    def stored_terms(self, terms: Sequence[str], claimant: Sequence[str]) -> dict[str, str | None]:
-        """Return the `terms` and `claimant_terms` column values of a document."""
+    def stored_terms(
+        self, terms: Sequence[str], claimant: Sequence[str], fine: Sequence[str]
+    ) -> dict[str, str | None]:
+        """Return the term columns of a document: its terms, its claimant's, and its terms
+        with compounds split (`fine`, empty when no term splits)."""
         raise NotImplementedError
 
     def insert(self) -> sa.Insert:
         """Return the INSERT of search documents (executed with a list of rows)."""
         return sa.insert(DOCS)
 
-    def matching(self, query: sa.Select, include: Sequence[Phrase], exclude: Sequence[Phrase]):
-        """Return (query restricted to documents matching the phrases, rank expression)."""
+    def matching(
+        self,
+        query: sa.Select,
+        include: Sequence[Phrase],
+        exclude: Sequence[Phrase],
+        ranked: bool = False,
+    ):
+        """Return (query restricted to documents matching the phrases, rank expression);
+        `ranked` asks for the rank (a page of results), else it may be skipped (counting)."""
         raise NotImplementedError
 
 
@@ -44,38 +54,47 @@ class SqliteEngine(Engine):
 
     name = "sqlite"
 
-    def stored_terms(self, terms, claimant):
-        return {"terms": " ".join(terms), "claimant_terms": " ".join(claimant) or None}
+    def stored_terms(self, terms, claimant, fine):
+        return {
+            "terms": " ".join(terms),
+            "claimant_terms": " ".join(claimant) or None,
+            "fine_terms": " ".join(fine) or None,
+        }
 
     @staticmethod
     def _phrase(phrase: Phrase) -> str:
         text = '"' + " ".join(phrase.terms) + '"' + ("*" if phrase.prefix else "")
-        return f"claimant_terms : {text}" if phrase.field == "claimant" else text
+        if phrase.field == "claimant":
+            return f"claimant_terms : {text}"
+        # Any column: a document's fine terms equal its terms unless a compound splits.
+        return f'({text} OR "{" ".join(phrase.fine)}")' if phrase.fine else text
 
     def _expression(self, phrases: Sequence[Phrase], joiner: str) -> str:
         return "(" + f" {joiner} ".join(self._phrase(p) for p in phrases) + ")"
 
-    def matching(self, query, include, exclude):
+    def _rowids(self, expression: str, name: str) -> sa.Select:
+        condition = sa.text(f"search_fts MATCH :{name}").bindparams(**{name: expression})
+        return (
+            sa.select(sa.literal_column("rowid"))
+            .select_from(sa.table("search_fts"))
+            .where(condition)
+        )
+
+    def matching(self, query, include, exclude, ranked=False):
         if not include:
             if exclude:
-                excluded = (
-                    sa.select(sa.literal_column("rowid"))
-                    .select_from(sa.table("search_fts"))
-                    .where(
-                        sa.text("search_fts MATCH :fts_not").bindparams(
-                            fts_not=self._expression(exclude, "OR")
-                        )
-                    )
-                )
+                excluded = self._rowids(self._expression(exclude, "OR"), "fts_not")
                 query = query.where(DOCS.c.id.not_in(excluded))
             return query, sa.literal(0.0)
         expression = self._expression(include, "AND")
         if exclude:
             expression += " NOT " + self._expression(exclude, "OR")
+        if not ranked:  # counting needs no bm25() for every match
+            return query.where(DOCS.c.id.in_(self._rowids(expression, "fts_match"))), None
         matched = (
             sa.select(
                 sa.literal_column("rowid").label("doc_id"),
-                sa.literal_column("bm25(search_fts, 1.0, 2.0)").label("rank"),
+                sa.literal_column("bm25(search_fts, 1.0, 2.0, 0.5)").label("rank"),
             )
             .select_from(sa.table("search_fts"))
             .where(sa.text("search_fts MATCH :fts_match").bindparams(fts_match=expression))
@@ -91,32 +110,37 @@ class PostgresEngine(Engine):
 
     name = "postgresql"
 
-    def stored_terms(self, terms, claimant):
+    def stored_terms(self, terms, claimant, fine):
+        # Terms weighted B, the claimant's A, split compounds D, each run at positions of its own.
         positions: dict[str, list[str]] = defaultdict(list)
-        for number, term in enumerate(terms, 1):
-            if len(positions[term]) < PG_MAX_POSITIONS:
-                positions[term].append(str(min(number, PG_MAX_POSITION)))
-        start = min(len(terms) + 10, PG_MAX_POSITION)
-        for number, term in enumerate(claimant, start):
-            if len(positions[term]) < PG_MAX_POSITIONS:
-                positions[term].append(f"{min(number, PG_MAX_POSITION)}A")
+        start = 1
+        for run, weight in ((terms, "B"), (claimant, "A"), (fine, "")):
+            for number, term in enumerate(run, start):
+                if len(positions[term]) < PG_MAX_POSITIONS:
+                    positions[term].append(f"{min(number, PG_MAX_POSITION)}{weight}")
+            start = min(start + len(run) + 10, PG_MAX_POSITION)
         literal = " ".join(f"'{term}':{','.join(at)}" for term, at in positions.items())
-        return {"terms": literal, "claimant_terms": None}
+        return {"terms": literal, "claimant_terms": None, "fine_terms": None}
 
     def insert(self):
         return sa.insert(DOCS).values(terms=sa.cast(sa.bindparam("terms"), TSVECTOR))
 
     @staticmethod
-    def _phrase(phrase: Phrase) -> str:
-        weight = "A" if phrase.field == "claimant" else ""
-        last = len(phrase.terms) - 1
+    def _sequence(terms: Sequence[str], weight: str, prefix: bool) -> str:
+        last = len(terms) - 1
         parts = []
-        for index, term in enumerate(phrase.terms):
-            marks = ("*" if phrase.prefix and index == last else "") + weight
+        for index, term in enumerate(terms):
+            marks = ("*" if prefix and index == last else "") + weight
             parts.append(f"'{term}'" + (f":{marks}" if marks else ""))
         return "(" + " <-> ".join(parts) + ")"
 
-    def matching(self, query, include, exclude):
+    def _phrase(self, phrase: Phrase) -> str:
+        if phrase.field == "claimant":
+            return self._sequence(phrase.terms, "A", phrase.prefix)
+        text = self._sequence(phrase.terms, "", phrase.prefix)
+        return f"({text} | {self._sequence(phrase.fine, '', False)})" if phrase.fine else text
+
+    def matching(self, query, include, exclude, ranked=False):
         if not (include or exclude):
             return query, sa.literal(0.0)
         parts = [self._phrase(p) for p in include]

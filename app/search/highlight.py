@@ -6,11 +6,14 @@ The words are found with the analyzer the index uses, so what is marked is what 
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
-from app.search.analyzer import Token, tokens
+from app.search.analyzer import Token, parts, tokens
 
 SNIPPET_CHARS = 240
+_NUMBER_TERM = re.compile(r"\d+(?:d\d+)?")
+DIGITS = str.maketrans({chr(0x0E50 + i): str(i) for i in range(10)})
 
 
 @dataclass(frozen=True)
@@ -35,12 +38,24 @@ class Snippet:
         return pieces
 
 
+def _pattern(term: str) -> re.Pattern:
+    """Return how a term may be written: a number with separators, else its stem's letters."""
+    if _NUMBER_TERM.fullmatch(term):
+        whole, _, fraction = term.partition("d")
+        digits = ",?".join(re.escape(d) for d in whole)
+        return re.compile(digits + (r"\." + re.escape(fraction) + "0*" if fraction else ""))
+    return re.compile(re.escape(term[:-1] if len(term) > 4 and term.isascii() else term))
+
+
 def _first_hint(text: str, wanted: frozenset[str]) -> int:
-    """Return where a wanted term probably first occurs (its surface form, or its stem)."""
-    folded = text.casefold()
-    found = [folded.find(term[:-1] if len(term) > 4 else term) for term in wanted]
-    found = [at for at in found if at >= 0]
-    return min(found) if found else 0
+    """Return where the rarest wanted term (the one that tells most) first seems to occur."""
+    folded = text.casefold().translate(DIGITS)
+    best = None
+    for term in wanted:
+        found = [m.start() for m in _pattern(term).finditer(folded)][:1000]
+        if found and (best is None or len(found) < best[0]):
+            best = (len(found), found[0])
+    return best[1] if best else 0
 
 
 def _region(text: str, centre: int, width: int) -> tuple[int, int]:
@@ -69,8 +84,27 @@ def snippet(text: str, wanted: frozenset[str], width: int = SNIPPET_CHARS) -> Sn
         )
         end = max((t.end for t in words if t.end <= start + width), default=start + width)
     marks = tuple(
-        (t.start - start, t.end - start)
-        for t in found
-        if t.term in wanted and t.start >= start and t.end <= end
+        (a - start, b - start)
+        for token in found
+        if token.start >= start and token.end <= end
+        for a, b in _matched(text, token, wanted)
     )
     return Snippet(text[start:end], marks, start > 0, end < len(text))
+
+
+def _matched(text: str, token: Token, wanted: frozenset[str]) -> list[tuple[int, int]]:
+    """Return the spans of a token that matched: all of it, or the parts of a compound."""
+    if token.term in wanted:
+        return [(token.start, token.end)]
+    pieces = parts(token.term)
+    if len(pieces) < 2 or not wanted.intersection(pieces):
+        return []
+    spans, at = [], token.start
+    for piece in pieces:
+        found = text.find(piece, at, token.end)
+        if found < 0:
+            break
+        if piece in wanted:
+            spans.append((found, found + len(piece)))
+        at = found + len(piece)
+    return spans

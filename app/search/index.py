@@ -12,9 +12,9 @@ from collections.abc import Callable, Iterable
 
 import sqlalchemy as sa
 from sqlalchemy import event
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, scoped_session
 
-from app.models import Appearance, Article, Claim, Source, Verdict
+from app.models import Appearance, Article, Claim, Rating, Source, Verdict
 from app.models.search import SearchDocument
 from app.search.documents import article_documents, batches, claim_documents
 from app.search.engines import DOCS, engine_for
@@ -24,7 +24,7 @@ BATCH = 500
 
 
 def _pending(session: Session) -> dict[str, set[int]]:
-    return session.info.setdefault(PENDING, {"claims": set(), "articles": set()})
+    return session.info.setdefault(PENDING, {"claims": set(), "articles": set(), "ratings": set()})
 
 
 def _claim_ids_of(obj) -> Iterable[int]:
@@ -44,17 +44,40 @@ def _mark(session: Session, flush_context) -> None:
             pending["articles"].add(obj.id)
         elif isinstance(obj, Claim | Appearance | Source | Verdict):
             pending["claims"].update(_claim_ids_of(obj))
+        elif isinstance(obj, Rating) and sa.inspect(obj).attrs.key.history.has_changes():
+            pending["ratings"].add(obj.id)  # documents hold rating keys
+
+
+def _on_commit(session: Session) -> None:
+    # A savepoint's commit leaves the work to the transaction around it, which commits last.
+    if not _in_savepoint(session):
+        apply_pending(session)
+
+
+def _in_savepoint(session) -> bool:
+    real = session() if isinstance(session, scoped_session) else session
+    return real.in_nested_transaction()
 
 
 def apply_pending(session: Session) -> None:
-    """Rebuild the documents of everything changed in this transaction so far."""
+    """Rebuild the documents of everything changed in this transaction so far.
+
+    Inside a savepoint the marks are kept (and the documents built again at the outer
+    commit): were the savepoint rolled back, its rebuilt documents would go with it.
+    """
     if not session.info.get(PENDING):
         return
     session.flush()
-    pending = session.info.pop(PENDING, None) or {}
-    claims, articles = sorted(pending.get("claims", ())), sorted(pending.get("articles", ()))
+    nested = _in_savepoint(session)
+    pending = session.info.get(PENDING) if nested else session.info.pop(PENDING, None)
+    claims = set((pending or {}).get("claims", ()))
+    if ratings := (pending or {}).get("ratings"):
+        claims.update(
+            session.scalars(sa.select(Verdict.claim_id).where(Verdict.rating_id.in_(ratings)))
+        )
+    articles = sorted((pending or {}).get("articles", ()))
     if claims or articles:
-        refresh(session, claims, articles)
+        refresh(session, sorted(claims), articles)
 
 
 def refresh(session: Session, claim_ids: list[int], article_ids: list[int]) -> None:
@@ -104,4 +127,4 @@ def install() -> None:
     """Listen to every session's flushes and transactions (once per process)."""
     if not event.contains(Session, "after_flush", _mark):
         event.listen(Session, "after_flush", _mark)
-        event.listen(Session, "before_commit", apply_pending)
+        event.listen(Session, "before_commit", _on_commit)

@@ -79,6 +79,8 @@ class Results:
     page: int = 1
     per_page: int = 20
     problems: list[str] = field(default_factory=list)
+    # (filter key, value) chosen by the query's filters, with the parts that chose them.
+    chosen: dict[tuple[str, object], list[str]] = field(default_factory=dict)
 
     @property
     def pages(self) -> int:
@@ -125,12 +127,14 @@ def search(
     if query.empty and not scope.narrows:
         return results
     apply_pending(session)
-    where = _scope(scope) + _filters(session, actor, query, results.problems, scope.public)
+    where = _scope(scope) + _filters(session, actor, query, results, scope.public)
     engine = engine_for(session.get_bind().dialect.name)
-    base, score = engine.matching(sa.select(DOCS.c.id).where(*where), query.include, query.exclude)
-    results.total, results.facets = _facets(session, base)
+    base = sa.select(DOCS.c.id).where(*where)
+    counted, _ = engine.matching(base, query.include, query.exclude)
+    results.total, results.facets = _facets(session, counted)
     if (page - 1) * per_page < min(results.total, MAX_RESULTS):
-        results.items = _page(session, base, score, query, page, per_page)
+        ranked, score = engine.matching(base, query.include, query.exclude, ranked=True)
+        results.items = _page(session, ranked, score, query, page, per_page)
     return results
 
 
@@ -206,21 +210,25 @@ def _scope(scope: Scope) -> list:
     return where
 
 
-def _filters(session, actor, query: ParsedQuery, problems: list, public: bool) -> list:
-    """Return the WHERE clauses of the typed filters; explain each value not understood."""
+def _filters(session, actor, query: ParsedQuery, results: Results, public: bool) -> list:
+    """Return the WHERE clauses of the typed filters; explain each value not understood.
+
+    Also note in `results.chosen` which facet values the filters chose, and as what parts.
+    """
     where = []
     for negated in (False, True):
         for key, resolve in RESOLVERS.items():
-            given = query.values(key, negated)
-            if not given or (public and key in ("status", "assignee")):
-                continue
             values = []
-            for value in given:
-                found = resolve(session, actor, value)
+            for given in (f for f in query.filters if f.key == key and f.negated == negated):
+                if public and key in ("status", "assignee"):
+                    continue
+                found = resolve(session, actor, given.value)
                 if found is None:
-                    problems.append(_problem("unknown", key, value))
-                else:
-                    values.extend(found)
+                    results.problems.append(_problem("unknown", key, given.value))
+                    continue
+                values.extend(found)
+                for value in found if not negated else ():
+                    results.chosen.setdefault((key, value), []).append(given.raw)
             if values:
                 where.append(_condition(key, values, negated))
     if query.date_from:
@@ -248,8 +256,13 @@ def _condition(key: str, values: list, negated: bool):
         *([column.is_(None)] if None in values else []),
     )
     if negated:
-        return sa.or_(sa.not_(clause), column.is_(None)) if known else sa.not_(clause)
+        clause = sa.or_(sa.not_(clause), column.is_(None)) if known else sa.not_(clause)
+    if key in CLAIM_KEYS:  # a claim's fields: articles have none, so never match
+        clause = sa.and_(DOCS.c.claim_id.is_not(None), clause)
     return clause
+
+
+CLAIM_KEYS = ("status", "rating", "assignee")
 
 
 def _status(session, actor, value: str):
@@ -303,7 +316,14 @@ RESOLVERS = {
 PROBLEMS = {
     "bad_date": _l("“%(value)s” is not a date this search can read (try 2568-08-15 or 2025)."),
     "unknown": _l("Nothing is known as %(key)s:%(value)s, so that filter was left out."),
-    "too_many": _l("Only the first %(value)s words and phrases were searched."),
+    "too_many": _l("The query is long: only its first %(value)s words were searched."),
+    "no_value": _l("%(key)s: needs a value, such as %(key)s:something."),
+    "not_a_filter": _l(
+        "“%(key)s:” is not a filter, so “%(key)s:%(value)s” was searched as words "
+        "(filters: status, rating, outlet, lang, assignee, claimant, type, from, to)."
+    ),
+    "negated_date": _l("%(key)s: cannot be left out with a minus; it was used as written."),
+    "reversed": _l("The period ends before it starts, so nothing can match."),
 }
 
 

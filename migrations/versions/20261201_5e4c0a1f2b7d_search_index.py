@@ -19,19 +19,20 @@ depends_on = None
 # FTS5 over the terms kept in search_documents (external content): the triggers keep it in step.
 # The terms are already analysed (app/search/analyzer.py), so FTS5 only splits at ASCII spaces.
 SQLITE_FTS = [
-    "CREATE VIRTUAL TABLE search_fts USING fts5(terms, claimant_terms, "
+    "CREATE VIRTUAL TABLE search_fts USING fts5(terms, claimant_terms, fine_terms, "
     "content='search_documents', content_rowid='id', tokenize='ascii', detail='full')",
     "CREATE TRIGGER search_fts_insert AFTER INSERT ON search_documents BEGIN "
-    "INSERT INTO search_fts(rowid, terms, claimant_terms) "
-    "VALUES (new.id, new.terms, new.claimant_terms); END",
+    "INSERT INTO search_fts(rowid, terms, claimant_terms, fine_terms) "
+    "VALUES (new.id, new.terms, new.claimant_terms, new.fine_terms); END",
     "CREATE TRIGGER search_fts_delete AFTER DELETE ON search_documents BEGIN "
-    "INSERT INTO search_fts(search_fts, rowid, terms, claimant_terms) "
-    "VALUES ('delete', old.id, old.terms, old.claimant_terms); END",
-    "CREATE TRIGGER search_fts_update AFTER UPDATE OF terms, claimant_terms ON search_documents "
-    "BEGIN INSERT INTO search_fts(search_fts, rowid, terms, claimant_terms) "
-    "VALUES ('delete', old.id, old.terms, old.claimant_terms); "
-    "INSERT INTO search_fts(rowid, terms, claimant_terms) "
-    "VALUES (new.id, new.terms, new.claimant_terms); END",
+    "INSERT INTO search_fts(search_fts, rowid, terms, claimant_terms, fine_terms) "
+    "VALUES ('delete', old.id, old.terms, old.claimant_terms, old.fine_terms); END",
+    "CREATE TRIGGER search_fts_update AFTER UPDATE OF terms, claimant_terms, fine_terms "
+    "ON search_documents BEGIN "
+    "INSERT INTO search_fts(search_fts, rowid, terms, claimant_terms, fine_terms) "
+    "VALUES ('delete', old.id, old.terms, old.claimant_terms, old.fine_terms); "
+    "INSERT INTO search_fts(rowid, terms, claimant_terms, fine_terms) "
+    "VALUES (new.id, new.terms, new.claimant_terms, new.fine_terms); END",
 ]
 
 
@@ -52,6 +53,7 @@ def upgrade():
     sa.Column('doc_date', sa.Date(), nullable=True),
     sa.Column('terms', sa.Text().with_variant(postgresql.TSVECTOR(), 'postgresql'), nullable=False),
     sa.Column('claimant_terms', sa.Text(), nullable=True),
+    sa.Column('fine_terms', sa.Text(), nullable=True),
     sa.PrimaryKeyConstraint('id', name=op.f('pk_search_documents')),
     sa.UniqueConstraint('kind', 'object_id', name=op.f('uq_search_documents_kind_object_id'))
     )

@@ -28,9 +28,13 @@ def test_search_from_the_header_and_narrow_by_a_facet(page, live_server):
     facets = page.get_by_role("complementary", name="กรองผลลัพธ์")
     facets.get_by_role("link", name="ข้อกล่าวอ้าง", exact=True).click()
     expect(page.get_by_label("ค้นหาคำว่า")).to_have_value("อาณานิคม type:claim")
-    expect(facets.locator("a[aria-current=true]")).to_have_text("ข้อกล่าวอ้าง")
+    chosen = facets.locator("a[aria-current=true]")
+    expect(chosen).to_contain_text("ข้อกล่าวอ้าง")
     expect(results.locator(".hit-meta .kind", has_text="บทความ")).to_have_count(0)
     expect(results.locator(".search-hit").first).to_contain_text("อาณานิคม")
+    chosen.click()  # choosing it again takes the filter out
+    expect(page.get_by_label("ค้นหาคำว่า")).to_have_value("อาณานิคม")
+    expect(results.locator(".hit-meta .kind", has_text="บทความ").first).to_be_visible()
 
 
 def test_merge_a_claim_into_the_one_found_by_typing(page, live_server):

@@ -137,8 +137,15 @@ def test_the_index_follows_edits_merges_sources_and_verdicts(db_session, people,
         db_session, checker, claim.id, workflow.ClaimEdit("กองทัพแดงเข้าสู่เปียงยาง", None, None)
     )
     db_session.commit()
-    assert claim.id not in _claims(search(db_session, viewer, "โซเวียต type:claim"))
     assert _claims(search(db_session, viewer, "เปียงยาง")) == [claim.id]
+    # Still found by the wording of the article it appears in.
+    assert _claims(search(db_session, viewer, "โซเวียต type:claim")) == [claim.id]
+    workflow.edit(
+        db_session, checker, claim.id, workflow.ClaimEdit("ทหารแดงเข้าสู่กรุงโซล", None, None)
+    )
+    db_session.commit()
+    assert search(db_session, viewer, "เปียงยาง").total == 0, "the old text is forgotten"
+    assert _claims(search(db_session, viewer, "กรุงโซล")) == [claim.id]
 
     source = sources.add_source(
         db_session,
@@ -147,7 +154,7 @@ def test_the_index_follows_edits_merges_sources_and_verdicts(db_session, people,
         sources.SourceInput(
             title="บันทึกประวัติศาสตร์",
             publisher="หอจดหมายเหตุ",
-            excerpt="กองทัพแดงเข้าสู่เปียงยางในปี 1945",
+            excerpt="ทหารแดงเข้าสู่กรุงโซลในปี 1945",
             stance="supports",
         ),
     )
@@ -192,8 +199,13 @@ def test_published_verdicts_reach_the_public_search_only_then(db_session, people
     assert _claims(results) == [claim.id], "the public search ignores status: and sees published"
     assert search(db_session, None, "โซเวียต rating:true", public).total == 1
     assert search(db_session, None, "โซเวียต rating:false", public).total == 0
+    # The published conclusion finds the fact-check, on the public site too.
+    assert _claims(search(db_session, None, "ถูกต้องตามบันทึก", public)) == [claim.id]
     staff = search(db_session, people["viewer"], "ถูกต้องตามบันทึก")
-    assert [(h.kind, h.rating) for h in staff.items] == [("verdict", "true")]
+    assert sorted((h.kind, h.rating) for h in staff.items) == [
+        ("claim", "true"),
+        ("verdict", "true"),
+    ]
 
 
 def test_a_rolled_back_change_leaves_no_trace_and_reindex_rebuilds_the_same(
@@ -233,3 +245,68 @@ def test_search_sees_the_transaction_s_own_changes_and_checks_the_role(db_sessio
         search(db_session, None, "โซเวียต")
     assert search(db_session, people["viewer"], "").total == 0
     assert claim.status == ClaimStatus.ACCEPTED
+
+
+def _publish(session, people, claim_id, rating="true"):
+    checker, editor = people["checker"], people["editor"]
+    workflow.accept(session, checker, claim_id)
+    sources.add_source(
+        session, checker, claim_id, sources.SourceInput(title="หลักฐาน", stance="supports")
+    )
+    verdict = review.draft(session, checker, claim_id, review.VerdictInput(rating, "สรุปผล", ""))
+    review.submit(session, checker, verdict.id)
+    review.approve(session, editor, verdict.id)
+    review.publish(session, editor, verdict.id)
+    session.commit()
+
+
+def test_compound_words_are_found_by_their_parts_and_merges_by_every_wording(
+    db_session, people, seed
+):
+    viewer = people["viewer"]
+    korea = set(_claims(search(db_session, viewer, "เกาหลี type:claim")))
+    north = set(_claims(search(db_session, viewer, "เกาหลีเหนือ type:claim")))
+    assert north and north <= korea, "เกาหลี also finds the claims about เกาหลีเหนือ"
+    soviet = _claim_with(db_session, "กองทัพโซเวียต")
+    other = _claim_with(db_session, "เบ่งบานเต็มที่")
+    workflow.merge(db_session, people["editor"], other.id, soviet.id)
+    db_session.commit()
+    found = _claims(search(db_session, viewer, "เบ่งบานเต็มที่ -status:merged"))
+    assert found == [soviet.id], "the merged wording finds the claim it was merged into"
+
+
+def test_a_renamed_rating_key_reaches_the_index(db_session, people, seed, admin):
+    from app.services import ratings
+
+    claim = _claim_with(db_session, "กองทัพโซเวียต")
+    _publish(db_session, people, claim.id, "true")
+    rating = ratings.scale(db_session)[0]
+    assert rating.key == "true"
+    given = ratings.RatingInput(
+        "accurate", rating.label_en, rating.label_th, rating.sort_order, rating.value
+    )
+    ratings.update_rating(db_session, admin, rating.id, given)
+    db_session.commit()
+    assert _claims(search(db_session, None, "rating:accurate", Scope(public=True))) == [claim.id]
+
+
+def test_marks_outlive_a_rolled_back_savepoint(db_session, people, seed):
+    first = _claim_with(db_session, "กองทัพโซเวียต")
+    second = _claim_with(db_session, "เบ่งบานเต็มที่")
+    workflow.accept(db_session, people["checker"], first.id)
+    savepoint = db_session.begin_nested()
+    workflow.accept(db_session, people["checker"], second.id)
+    assert set(_claims(search(db_session, people["viewer"], "status:accepted"))) == {
+        first.id,
+        second.id,
+    }
+    savepoint.rollback()
+    db_session.commit()
+    assert _claims(search(db_session, people["viewer"], "status:accepted")) == [first.id]
+
+
+def test_filters_of_claims_never_match_articles(db_session, people, seed):
+    viewer = people["viewer"]
+    for text in ("assignee:none", "-status:candidate", "-rating:true"):
+        kinds = {h.kind for h in search(db_session, viewer, f"{text} เกาหลีเหนือ").items}
+        assert "article" not in kinds, text

@@ -141,3 +141,29 @@ def test_cli_reindex_rebuilds_with_a_progress_bar(runner, db_session, seed):
     assert "already built" in again.output
     found = runner.invoke(args=["search", "query", "โซเวียต"])
     assert found.exit_code == 0 and "2 results" in found.output
+
+
+def test_odd_arguments_are_refused_or_ignored_never_a_500(client, signed_in, seed, db_session):
+    signed_in("editor")
+    other = _claim_with(db_session, "เบ่งบานเต็มที่")
+    for url in (
+        "/search?q=เกาหลี&page=%C2%B2",
+        "/fact-checks?q=a&page=%C2%B2",
+        "/my-work?assignee=99999999999999999999",
+        "/my-work?assignee=%C2%B2",
+        "/my-work?rating=nonsense",
+    ):
+        assert client.get(url).status_code in (200, 400), url
+    assert "Not a valid choice" in client.get("/my-work?assignee=%C2%B2").get_data(as_text=True)
+    paged = client.get("/search?q=เกาหลีเหนือ&_method=FOO&endpoint=x&_anchor=y")
+    assert paged.status_code == 200
+    assert client.get("/claims/999999/merge-choices?q=x").status_code == 404
+    by_words = client.get(f"/claims/{other.id}/merge-choices?q=1945").get_json()
+    assert _claim_with(db_session, "กองทัพโซเวียต").id in [i["id"] for i in by_words["items"]]
+
+
+def test_pager_links_carry_only_the_list_s_own_arguments(app):
+    from app.web import list_args
+
+    with app.test_request_context("/claims?q=a&page=2&_method=FOO&endpoint=x&_external=1"):
+        assert list_args() == {"q": "a"}

@@ -20,16 +20,18 @@
   }
 
   function snippet(item) {
+    // Highlight spans count characters (code points), as Array.from does, not UTF-16 units.
+    var chars = Array.from(item.snippet);
     var span = document.createElement("span");
     var at = 0;
     item.highlights.forEach(function (mark) {
-      span.appendChild(document.createTextNode(item.snippet.slice(at, mark[0])));
+      span.appendChild(document.createTextNode(chars.slice(at, mark[0]).join("")));
       var m = document.createElement("mark");
-      m.textContent = item.snippet.slice(mark[0], mark[1]);
+      m.textContent = chars.slice(mark[0], mark[1]).join("");
       span.appendChild(m);
       at = mark[1];
     });
-    span.appendChild(document.createTextNode(item.snippet.slice(at)));
+    span.appendChild(document.createTextNode(chars.slice(at).join("")));
     return span;
   }
 

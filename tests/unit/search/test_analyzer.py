@@ -2,7 +2,7 @@
 
 from datetime import date
 
-from app.search.analyzer import terms, tokens
+from app.search.analyzer import parts, terms, tokens
 from app.search.highlight import snippet
 from app.search.query import Filter, Phrase, parse, read_period
 
@@ -59,6 +59,26 @@ def test_a_thai_word_that_splits_is_a_phrase_and_claimant_is_a_field():
     assert query.include == (Phrase(("คาบสมุทร", "เกาหลี")), Phrase(("ปูติน",), "claimant"))
 
 
+def test_thai_compounds_are_also_searched_by_their_parts():
+    assert parts("กองทัพอากาศ") == ("กองทัพ", "อากาศ")
+    assert parts("เกาหลีเหนือ") == ("เกาหลี", "เหนือ")
+    assert parts("นายกรัฐมนตรี") == ("นายก", "รัฐมนตรี")
+    assert parts("สหรัฐฯ") == ("สหรัฐ",)
+    # Short pieces are not split off: เกา (scratch) must not find every เกาหลี.
+    assert parts("เกาหลี") == ("เกาหลี",) and parts("ไปรษณีย์") == ("ไปรษณีย์",)
+    assert parse("กองทัพอากาศ").include == (Phrase(("กองทัพอากาศ",), fine=("กองทัพ", "อากาศ")),)
+    marked = snippet("กองทัพอากาศไทยแถลง", frozenset({"อากาศ"}))
+    assert [text for text, matched in marked.parts() if matched] == ["อากาศ"]
+
+
+def test_text_is_composed_before_it_is_split():
+    typed = "ผ\u0e49\u0e39ใหญ่บ้าน"  # tone mark typed before the vowel below
+    assert terms(typed) == terms("ผู้ใหญ่บ้าน") == ["ผู้ใหญ่บ้าน"]
+    token = tokens("ข่าว " + typed)[-1]
+    assert (token.start, token.end) == (5, 5 + len(typed))
+    assert terms("cafe\u0301") == terms("café")
+
+
 def test_dates_are_read_in_either_era():
     query = parse("from:2568 to:15/08/2568")
     assert (query.date_from, query.date_to) == (date(2025, 1, 1), date(2025, 8, 15))
@@ -74,8 +94,15 @@ def test_unknown_keys_are_words_and_nothing_breaks_the_parser():
     assert parse("").empty and parse("   ").empty and parse("-").empty
     assert parse('"unclosed phrase').include == (Phrase(("unclos", "phrase")),)
     assert parse("a\x00b").include == (Phrase(("a",)), Phrase(("b",)))
-    many = parse(" ".join(f"word{n}" for n in range(50)))
+    many = parse(" ".join(["alpha", "beta", "gamma"] * 10))
     assert len(many.include) == 20 and many.problems[0][0] == "too_many"
+    long_phrase = parse('"' + " ".join(["ที่"] * 250) + '"')
+    assert len(long_phrase.include[0].terms) == 32 and long_phrase.problems[0][0] == "too_many"
+    assert parse("claimant:").problems == (("no_value", "claimant", ""),)
+    assert parse("status: x").problems == (("no_value", "status", ""),)
+    assert parse("statu:candidate").problems == (("not_a_filter", "statu", "candidate"),)
+    assert parse("-from:2568").problems[0][0] == "negated_date"
+    assert parse("from:2569 to:2568").problems[0][0] == "reversed"
 
 
 def test_type_ahead_matches_the_last_word_as_a_prefix():
@@ -105,3 +132,12 @@ def test_type_ahead_completes_an_unfinished_thai_word():
         Phrase(("กองทัพ", "โซเวีย"), prefix=True),
     )
     assert parse("โซเวีย status:x", prefix_last=True).include[-1].prefix is False
+
+
+def test_snippet_of_a_long_text_finds_numbers_and_the_rarest_word():
+    filler = "รายงานข่าวทั่วไปของวันนี้ " * 60
+    body = filler + "ร้อยละ 3 " + filler + "งบประมาณ 5,106,470 บาท ร้อยละ 1.50 " + filler
+    found = snippet(body, frozenset(terms("5106470")))
+    assert [t for t, matched in found.parts() if matched] == ["5,106,470"]
+    found = snippet(body, frozenset(terms("ร้อยละ 1.5")))
+    assert "1.50" in [t for t, matched in found.parts() if matched]
