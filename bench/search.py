@@ -379,12 +379,15 @@ def main() -> None:
     parser.add_argument("--claims", type=int, nargs="+", default=[100_000])
     parser.add_argument("--queries", type=int, default=200)
     parser.add_argument("--database-url", default=None, help="PostgreSQL URL (default: SQLite)")
-    parser.add_argument("--keep", default=None, help="build (or reuse) this SQLite file instead")
+    parser.add_argument(
+        "--keep", default=None, help="build (or reuse) this SQLite file or database URL instead"
+    )
     args = parser.parse_args()
     RESULTS.mkdir(parents=True, exist_ok=True)
     for claims in args.claims:
         if args.keep:
-            result = run(f"sqlite:///{args.keep}", claims, args.queries)
+            url = args.keep if "://" in args.keep else f"sqlite:///{args.keep}"
+            result = run(url, claims, args.queries)
         else:
             with scratch_database(args.database_url) as url:
                 result = run(url, claims, args.queries)

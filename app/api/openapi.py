@@ -233,6 +233,10 @@ SEARCH_RESULTS = {
         "page": {"type": "integer"},
         "pages": {"type": "integer"},
         "total": {"type": "integer"},
+        "total_capped": {
+            "type": "boolean",
+            "description": "more match than `total`, which counts the newest 10,000",
+        },
         "problems": {"type": "array", "items": {"type": "string"}},
     },
 }

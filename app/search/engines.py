@@ -16,6 +16,7 @@ from app.models.search import SearchDocument
 from app.search.query import Phrase
 
 DOCS = SearchDocument.__table__
+FTS = sa.table("search_fts", sa.column("rowid", sa.Integer))
 # PostgreSQL keeps at most 256 positions of a lexeme, each at most 16383.
 PG_MAX_POSITION = 16383
 PG_MAX_POSITIONS = 256
@@ -43,10 +44,17 @@ class Engine:
         include: Sequence[Phrase],
         exclude: Sequence[Phrase],
         ranked: bool = False,
+        floor: int | None = None,
     ):
         """Return (query restricted to documents matching the phrases, rank expression);
-        `ranked` asks for the rank (a page of results), else it may be skipped (counting)."""
+        `ranked` asks for the rank (a page of results), else it may be skipped (counting);
+        `floor` keeps only documents with that id or a higher one (the newest)."""
         raise NotImplementedError
+
+    def newest(self, query: sa.Select, include, exclude, limit: int) -> sa.Select:
+        """Return the ids of the newest `limit` documents of `query` that match."""
+        matched, _ = self.matching(query, include, exclude)
+        return matched.order_by(DOCS.c.id.desc()).limit(limit)
 
 
 class SqliteEngine(Engine):
@@ -72,37 +80,54 @@ class SqliteEngine(Engine):
     def _expression(self, phrases: Sequence[Phrase], joiner: str) -> str:
         return "(" + f" {joiner} ".join(self._phrase(p) for p in phrases) + ")"
 
-    def _rowids(self, expression: str, name: str) -> sa.Select:
+    def _match(self, expression: str, name: str, floor: int | None = None) -> list:
         condition = sa.text(f"search_fts MATCH :{name}").bindparams(**{name: expression})
-        return (
-            sa.select(sa.literal_column("rowid"))
-            .select_from(sa.table("search_fts"))
-            .where(condition)
-        )
+        # FTS5 seeks to a rowid in its postings: the newest documents cost only themselves.
+        return [condition, *([FTS.c.rowid >= floor] if floor is not None else [])]
 
-    def matching(self, query, include, exclude, ranked=False):
-        if not include:
-            if exclude:
-                excluded = self._rowids(self._expression(exclude, "OR"), "fts_not")
-                query = query.where(DOCS.c.id.not_in(excluded))
-            return query, sa.literal(0.0)
+    def _matched(self, include, exclude) -> str:
         expression = self._expression(include, "AND")
         if exclude:
             expression += " NOT " + self._expression(exclude, "OR")
+        return expression
+
+    def matching(self, query, include, exclude, ranked=False, floor=None):
+        if floor is not None:
+            query = query.where(DOCS.c.id >= floor)
+        if not include:
+            if exclude:
+                excluded = sa.select(FTS.c.rowid).where(
+                    *self._match(self._expression(exclude, "OR"), "fts_not", floor)
+                )
+                query = query.where(DOCS.c.id.not_in(excluded))
+            return query, sa.literal(0.0)
+        condition = self._match(self._matched(include, exclude), "fts_match", floor)
         if not ranked:  # counting needs no bm25() for every match
-            return query.where(DOCS.c.id.in_(self._rowids(expression, "fts_match"))), None
+            return query.where(DOCS.c.id.in_(sa.select(FTS.c.rowid).where(*condition))), None
         matched = (
             sa.select(
-                sa.literal_column("rowid").label("doc_id"),
+                FTS.c.rowid.label("doc_id"),
                 sa.literal_column("bm25(search_fts, 1.0, 2.0, 0.5)").label("rank"),
             )
-            .select_from(sa.table("search_fts"))
-            .where(sa.text("search_fts MATCH :fts_match").bindparams(fts_match=expression))
+            .where(*condition)
             .subquery("matched")
         )
         query = query.join(matched, matched.c.doc_id == DOCS.c.id)
         # bm25() is lower for better matches; the score is higher for better ones.
         return query, -matched.c.rank
+
+    def newest(self, query, include, exclude, limit):
+        if not include:
+            return super().newest(query, include, exclude, limit)
+        # Walk the postings newest first (FTS5 gives rowids in descending order), so the
+        # search stops after `limit` matches however many documents match.
+        condition = self._match(self._matched(include, exclude), "fts_newest")
+        return (
+            query.join_from(DOCS, FTS, FTS.c.rowid == DOCS.c.id)
+            .where(*condition)
+            .order_by(FTS.c.rowid.desc())
+            .limit(limit)
+        )
 
 
 class PostgresEngine(Engine):
@@ -140,7 +165,9 @@ class PostgresEngine(Engine):
         text = self._sequence(phrase.terms, "", phrase.prefix)
         return f"({text} | {self._sequence(phrase.fine, '', False)})" if phrase.fine else text
 
-    def matching(self, query, include, exclude, ranked=False):
+    def matching(self, query, include, exclude, ranked=False, floor=None):
+        if floor is not None:
+            query = query.where(DOCS.c.id >= floor)
         if not (include or exclude):
             return query, sa.literal(0.0)
         parts = [self._phrase(p) for p in include]

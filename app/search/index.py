@@ -104,12 +104,18 @@ def reindex(session: Session, progress: Callable[[int], None] | None = None) -> 
     `progress` is called with the number of claims and articles done after each batch.
     """
     session.execute(sa.delete(DOCS))
-    for model, kind in ((Claim, "claims"), (Article, "articles")):
-        ids = session.scalars(sa.select(model.id).order_by(model.id)).all()
-        for batch in batches(ids, BATCH):
-            refresh(session, batch if kind == "claims" else [], batch if kind == "articles" else [])
-            if progress:
-                progress(len(batch))
+    # Oldest first, claims and articles together: document ids then follow the order things
+    # were stored in, as they do when the index is kept in step (the newest have the highest).
+    stored = sa.union_all(
+        sa.select(Claim.created_at.label("at"), sa.literal(0).label("kind"), Claim.id),
+        sa.select(Article.ingested_at, sa.literal(1), Article.id),
+    ).subquery()
+    everything = session.execute(sa.select(stored.c.kind, stored.c.id).order_by(*stored.c)).all()
+    for batch in batches(everything, BATCH):
+        claims = [i for kind, i in batch if kind == 0]
+        refresh(session, claims, [i for kind, i in batch if kind == 1])
+        if progress:
+            progress(len(batch))
     if session.get_bind().dialect.name == "sqlite":
         session.execute(sa.text("INSERT INTO search_fts(search_fts) VALUES ('optimize')"))
     return session.scalar(sa.select(sa.func.count()).select_from(SearchDocument)) or 0

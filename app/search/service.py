@@ -25,6 +25,8 @@ FACETS = ("kind", "status", "rating", "outlet_key", "language")
 MAX_PER_PAGE = 100
 # Ranked results are read up to this depth; deeper pages are refused (refine the query).
 MAX_RESULTS = 1_000
+# A search counts (facets) and ranks at most this many of the newest matching documents.
+WINDOW = 10_000
 
 
 @dataclass(frozen=True)
@@ -79,6 +81,8 @@ class Results:
     page: int = 1
     per_page: int = 20
     problems: list[str] = field(default_factory=list)
+    # More than WINDOW documents match: total and facets are of the WINDOW newest.
+    capped: bool = False
     # (filter key, value) chosen by the query's filters, with the parts that chose them.
     chosen: dict[tuple[str, object], list[str]] = field(default_factory=dict)
 
@@ -130,10 +134,15 @@ def search(
     where = _scope(scope) + _filters(session, actor, query, results, scope.public)
     engine = engine_for(session.get_bind().dialect.name)
     base = sa.select(DOCS.c.id).where(*where)
-    counted, _ = engine.matching(base, query.include, query.exclude)
+    # Counting and ranking cover at most the WINDOW newest matches, so that no query costs
+    # more than that however large the archive: the newest, then counted, ranked, paged.
+    newest = session.scalars(engine.newest(base, query.include, query.exclude, WINDOW + 1)).all()
+    results.capped = len(newest) > WINDOW
+    floor = newest[WINDOW - 1] if results.capped else None
+    counted, _ = engine.matching(base, query.include, query.exclude, floor=floor)
     results.total, results.facets = _facets(session, counted)
     if (page - 1) * per_page < min(results.total, MAX_RESULTS):
-        ranked, score = engine.matching(base, query.include, query.exclude, ranked=True)
+        ranked, score = engine.matching(base, query.include, query.exclude, True, floor)
         results.items = _page(session, ranked, score, query, page, per_page)
     return results
 

@@ -310,3 +310,24 @@ def test_filters_of_claims_never_match_articles(db_session, people, seed):
     for text in ("assignee:none", "-status:candidate", "-rating:true"):
         kinds = {h.kind for h in search(db_session, viewer, f"{text} เกาหลีเหนือ").items}
         assert "article" not in kinds, text
+
+
+def test_a_large_result_counts_and_ranks_the_newest_matches(db_session, people, seed, monkeypatch):
+    from app.search import service
+
+    everything = search(db_session, people["viewer"], "เกาหลีเหนือ")
+    assert not everything.capped and everything.total > 3
+    monkeypatch.setattr(service, "WINDOW", 3)
+    for text in ("เกาหลีเหนือ", "type:claim", "-โซเวียต type:claim"):
+        capped = search(db_session, people["viewer"], text)
+        assert capped.capped and capped.total == 3, text
+        assert sum(n for _, _, n in capped.facets["kind"]) == 3
+    capped = search(db_session, people["viewer"], "เกาหลีเหนือ")
+    ids = {
+        (kind, object_id): doc_id
+        for doc_id, kind, object_id in db_session.execute(
+            sa.select(SearchDocument.id, SearchDocument.kind, SearchDocument.object_id)
+        )
+    }
+    matching = sorted((ids[(h.kind, h.id)] for h in everything.items), reverse=True)
+    assert sorted(ids[(h.kind, h.id)] for h in capped.items) == sorted(matching[:3])
