@@ -340,6 +340,15 @@ def run(url: str, claims: int, query_count: int) -> dict[str, object]:
         if db.engine.dialect.name == "postgresql":
             db.session.execute(sa.text("ANALYZE"))
             db.session.commit()
+        if not query_count:  # a build only (--keep, then measured by a later run)
+            db.engine.dispose()
+            return {
+                "engine": sa.make_url(url).get_backend_name(),
+                "claims": claims,
+                "documents": documents,
+                "seed_s": round(seeded, 1),
+                "reindex_s": round(indexed, 1),
+            }
         asked = queries(writer, query_count, random.Random(7))
         # Two passes: the first reads each query's pages from disk into the OS cache (cold),
         # the second runs on a warm cache, as a server with the database in memory does.
@@ -407,7 +416,7 @@ def main() -> None:
             with scratch_database(args.database_url) as url:
                 result = run(url, claims, args.queries)
         result["machine"] = f"{platform.processor() or platform.machine()}, {os.cpu_count()} cores"
-        name = f"search-{result['engine']}-{claims}.json"
+        name = f"search-{result['engine']}-{claims}{'' if args.queries else '-build'}.json"
         (RESULTS / name).write_text(json.dumps(result, indent=2, ensure_ascii=False) + "\n")
         print(json.dumps(result, ensure_ascii=False))
 

@@ -235,7 +235,7 @@ SEARCH_RESULTS = {
         "total": {"type": "integer"},
         "total_capped": {
             "type": "boolean",
-            "description": "more match than `total`, which counts the newest 10,000",
+            "description": "more match than `total`, which counts the newest 1,000",
         },
         "problems": {"type": "array", "items": {"type": "string"}},
     },

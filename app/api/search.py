@@ -23,8 +23,8 @@ def search_all():
         `q` takes words, "quoted phrases", -exclusions and the filters status:, rating:,
         outlet:, lang:, assignee:, claimant:, type:, from: and to: (dates in the Buddhist or
         the Common Era). Results are ranked; at most 1,000 can be paged through. When more
-        than 10,000 documents match, `total_capped` is true and `total` and the facets count
-        the 10,000 most recent of them, which are the ones ranked.
+        than 1,000 documents match, `total_capped` is true and `total` and the facets count
+        the 1,000 most recent of them, which are the ones ranked.
       parameters:
         - {name: q, in: query, schema: {type: string, maxLength: 500}}
         - name: type

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Sequence
+from contextlib import contextmanager
 
 import sqlalchemy as sa
 from sqlalchemy.dialects.postgresql import TSQUERY, TSVECTOR
@@ -51,10 +52,20 @@ class Engine:
         `floor` keeps only documents with that id or a higher one (the newest)."""
         raise NotImplementedError
 
-    def newest(self, query: sa.Select, include, exclude, limit: int) -> sa.Select:
-        """Return the ids of the newest `limit` documents of `query` that match."""
+    def ranking(self, query, include, exclude, window: list[int]):
+        """Return (the documents of the window, their rank): the window holds the ids of the
+        newest matches (`newest`), every one of them matching."""
+        return self.matching(query, include, exclude, ranked=True, floor=min(window))
+
+    @contextmanager
+    def tuned(self, session):
+        """Run the search's queries with the engine's own settings (none by default)."""
+        yield
+
+    def newest(self, session, query: sa.Select, include, exclude, limit: int) -> list[int]:
+        """Return the ids of the newest `limit` documents of `query` that match, newest first."""
         matched, _ = self.matching(query, include, exclude)
-        return matched.order_by(DOCS.c.id.desc()).limit(limit)
+        return list(session.scalars(matched.order_by(DOCS.c.id.desc()).limit(limit)))
 
 
 class SqliteEngine(Engine):
@@ -116,18 +127,19 @@ class SqliteEngine(Engine):
         # bm25() is lower for better matches; the score is higher for better ones.
         return query, -matched.c.rank
 
-    def newest(self, query, include, exclude, limit):
+    def newest(self, session, query, include, exclude, limit):
         if not include:
-            return super().newest(query, include, exclude, limit)
+            return super().newest(session, query, include, exclude, limit)
         # Walk the postings newest first (FTS5 gives rowids in descending order), so the
         # search stops after `limit` matches however many documents match.
         condition = self._match(self._matched(include, exclude), "fts_newest")
-        return (
+        walk = (
             query.join_from(DOCS, FTS, FTS.c.rowid == DOCS.c.id)
             .where(*condition)
             .order_by(FTS.c.rowid.desc())
             .limit(limit)
         )
+        return list(session.scalars(walk))
 
 
 class PostgresEngine(Engine):
@@ -165,18 +177,86 @@ class PostgresEngine(Engine):
         text = self._sequence(phrase.terms, "", phrase.prefix)
         return f"({text} | {self._sequence(phrase.fine, '', False)})" if phrase.fine else text
 
+    def _tsquery(self, include, exclude) -> str:
+        parts = [self._phrase(p) for p in include]
+        parts += [f"!{self._phrase(p)}" for p in exclude]
+        return " & ".join(parts)
+
     def matching(self, query, include, exclude, ranked=False, floor=None):
         if floor is not None:
             query = query.where(DOCS.c.id >= floor)
         if not (include or exclude):
             return query, sa.literal(0.0)
-        parts = [self._phrase(p) for p in include]
-        parts += [f"!{self._phrase(p)}" for p in exclude]
-        tsquery = sa.cast(sa.literal(" & ".join(parts)), TSQUERY)
+        tsquery = sa.cast(sa.literal(self._tsquery(include, exclude)), TSQUERY)
         query = query.where(DOCS.c.terms.op("@@")(tsquery))
         if not include:
             return query, sa.literal(0.0)
         return query, sa.func.ts_rank_cd(DOCS.c.terms, tsquery, 1)
+
+
+PG_FIRST_SPAN = 8  # times the limit: how many of the newest ids the first look covers
+
+
+def _pg_newest(self, session, query, include, exclude, limit):
+    """Return the newest matches, looking at a range of the newest ids, then a wider one.
+
+    The GIN index gives every match of a term at once, unordered; intersected with a range of
+    the primary key (a BitmapAnd) only the matches in that range are read from the table. The
+    first range tells how dense the matches are, and the second is sized from that, so a
+    common word is done after one or two looks and a rare one reads its few matches.
+    """
+    matched, _ = self.matching(query, include, exclude)
+    # The newest id, read from the end of the primary key (an index scan, for once).
+    _set(session, "enable_indexscan", "on")
+    top = session.scalar(sa.select(sa.func.max(DOCS.c.id))) or 0
+    _set(session, "enable_indexscan", "off")
+    span = PG_FIRST_SPAN * limit
+    while True:
+        ranged = matched.where(DOCS.c.id > top - span) if span < top else matched
+        found = list(session.scalars(ranged.order_by(DOCS.c.id.desc()).limit(limit)))
+        if len(found) >= limit or span >= top:
+            return found
+        # Matches seen so far say how wide a range holds `limit` of them (with a margin).
+        span = int(span * max(2.0, 1.5 * limit / max(len(found), 1)))
+
+
+@contextmanager
+def _pg_tuned(self, session):
+    """Plan the search's queries as bitmaps of the GIN and primary-key indexes, without JIT.
+
+    Walking the primary key (an index scan) checks every row's tsvector in turn, far slower
+    than the GIN index's bitmap for a word in a few percent of the documents, a cost the
+    planner misjudges; JIT compiling pays only for long analytic queries. Both are set for
+    the search alone (set_config(..., true) lasts at most to the end of the transaction).
+    """
+    settings = {"enable_indexscan": "off", "jit": "off"}
+    before = {name: session.scalar(sa.text(f"SHOW {name}")) for name in settings}
+    for name, value in settings.items():
+        _set(session, name, value)
+    try:
+        yield
+    finally:
+        for name, value in before.items():
+            _set(session, name, value)
+
+
+def _set(session, name: str, value: str) -> None:
+    """Set a PostgreSQL setting until the end of the transaction (or until set again)."""
+    session.execute(sa.text("SELECT set_config(:n, :v, true)"), {"n": name, "v": value})
+
+
+def _pg_ranking(self, query, include, exclude, window):
+    # The window's rows are read by their ids; only ranking needs their tsvectors.
+    ranked = sa.select(DOCS.c.id).where(DOCS.c.id.in_(window))
+    if not include:
+        return ranked, sa.literal(0.0)
+    tsquery = sa.cast(sa.literal(self._tsquery(include, exclude)), TSQUERY)
+    return ranked, sa.func.ts_rank_cd(DOCS.c.terms, tsquery, 1)
+
+
+PostgresEngine.newest = _pg_newest
+PostgresEngine.ranking = _pg_ranking
+PostgresEngine.tuned = _pg_tuned
 
 
 def engine_for(dialect_name: str) -> Engine:

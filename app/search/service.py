@@ -26,7 +26,7 @@ MAX_PER_PAGE = 100
 # Ranked results are read up to this depth; deeper pages are refused (refine the query).
 MAX_RESULTS = 1_000
 # A search counts (facets) and ranks at most this many of the newest matching documents.
-WINDOW = 10_000
+WINDOW = 1_000
 
 
 @dataclass(frozen=True)
@@ -134,17 +134,27 @@ def search(
     where = _scope(scope) + _filters(session, actor, query, results, scope.public)
     engine = engine_for(session.get_bind().dialect.name)
     base = sa.select(DOCS.c.id).where(*where)
-    # Counting and ranking cover at most the WINDOW newest matches, so that no query costs
-    # more than that however large the archive: the newest, then counted, ranked, paged.
-    newest = session.scalars(engine.newest(base, query.include, query.exclude, WINDOW + 1)).all()
-    results.capped = len(newest) > WINDOW
-    floor = newest[WINDOW - 1] if results.capped else None
-    counted, _ = engine.matching(base, query.include, query.exclude, floor=floor)
-    results.total, results.facets = _facets(session, counted)
-    if (page - 1) * per_page < min(results.total, MAX_RESULTS):
-        ranked, score = engine.matching(base, query.include, query.exclude, True, floor)
-        results.items = _page(session, ranked, score, query, page, per_page)
+    with engine.tuned(session):
+        _run(session, engine, base, results)
     return results
+
+
+def _run(session, engine, base, results: Results) -> None:
+    """Count and rank at most the WINDOW newest matches, so that no query costs more than
+    that however large the archive: find the newest, then count, facet, rank, page them."""
+    query, page, per_page = results.query, results.page, results.per_page
+    newest = engine.newest(session, base, query.include, query.exclude, WINDOW + 1)
+    results.capped = len(newest) > WINDOW
+    window = newest[:WINDOW]
+    if not window:
+        return
+    # The window is every match counted: the facets need not match the words again.
+    results.total, results.facets = _facets(
+        session, sa.select(DOCS.c.id).where(DOCS.c.id.in_(window))
+    )
+    if (page - 1) * per_page < min(results.total, MAX_RESULTS):
+        ranked, score = engine.ranking(base, query.include, query.exclude, window)
+        results.items = _page(session, ranked, score, query, page, per_page)
 
 
 def _page(session, base, score, query: ParsedQuery, page: int, per_page: int) -> list[Hit]:
