@@ -17,8 +17,11 @@ def like_literal(text: str) -> str:
 
 
 def contains(text: str) -> str:
-    """Return the LIKE pattern for "contains this text" (use with escape=LIKE_ESCAPE)."""
-    return f"%{like_literal(text)}%"
+    """Return the LIKE pattern for "contains this text" (use with escape=LIKE_ESCAPE).
+
+    NUL cannot be in stored text (PostgreSQL refuses it in a query): it is left out.
+    """
+    return f"%{like_literal(text.replace(chr(0), ''))}%"
 
 
 def ids_of(query: sa.Select, model) -> sa.Select:

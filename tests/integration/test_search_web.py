@@ -167,3 +167,11 @@ def test_pager_links_carry_only_the_list_s_own_arguments(app):
 
     with app.test_request_context("/claims?q=a&page=2&_method=FOO&endpoint=x&_external=1"):
         assert list_args() == {"q": "a"}
+
+
+def test_a_nul_in_a_list_filter_is_left_out(client, signed_in, seed):
+    signed_in("viewer")
+    assert client.get("/queue?outlet=%00").status_code == 200
+    assert client.get("/articles?outlet=Yon%00hap").status_code == 200
+    past = client.get("/search?q=โซเวียต&page=5").get_data(as_text=True)
+    assert "This page is past the last one." in past
