@@ -331,3 +331,26 @@ def test_a_large_result_counts_and_ranks_the_newest_matches(db_session, people, 
     }
     matching = sorted((ids[(h.kind, h.id)] for h in everything.items), reverse=True)
     assert sorted(ids[(h.kind, h.id)] for h in capped.items) == sorted(matching[:3])
+
+
+def test_deleted_objects_leave_the_index(db_session, people, seed):
+    claim = _claim_with(db_session, "กองทัพโซเวียต")
+    source = sources.add_source(
+        db_session,
+        people["checker"],
+        claim.id,
+        sources.SourceInput(title="หอจดหมายเหตุแห่งชาติ", stance="context"),
+    )
+    db_session.commit()
+    assert search(db_session, people["viewer"], "หอจดหมายเหตุ").total == 1
+    db_session.delete(source)
+    db_session.commit()
+    assert search(db_session, people["viewer"], "หอจดหมายเหตุ").total == 0
+    for appearance in list(claim.appearances):
+        db_session.delete(appearance)
+    db_session.delete(claim)
+    db_session.commit()
+    assert search(db_session, people["viewer"], "กองทัพโซเวียต type:claim").total == 0
+    assert not db_session.scalars(
+        sa.select(SearchDocument).where(SearchDocument.claim_id == claim.id)
+    ).all()
