@@ -340,15 +340,16 @@ def run(url: str, claims: int, query_count: int) -> dict[str, object]:
         if db.engine.dialect.name == "postgresql":
             db.session.execute(sa.text("ANALYZE"))
             db.session.commit()
+        built = {
+            "engine": sa.make_url(url).get_backend_name(),
+            "claims": claims,
+            "documents": documents,
+            "seed_s": round(seeded, 1),
+            "reindex_s": round(indexed, 1),
+        }
         if not query_count:  # a build only (--keep, then measured by a later run)
             db.engine.dispose()
-            return {
-                "engine": sa.make_url(url).get_backend_name(),
-                "claims": claims,
-                "documents": documents,
-                "seed_s": round(seeded, 1),
-                "reindex_s": round(indexed, 1),
-            }
+            return built
         asked = queries(writer, query_count, random.Random(7))
         # Two passes: the first reads each query's pages from disk into the OS cache (cold),
         # the second runs on a warm cache, as a server with the database in memory does.
@@ -356,11 +357,7 @@ def run(url: str, claims: int, query_count: int) -> dict[str, object]:
         warm = _measure(db.session, asked)
         db.engine.dispose()
     return {
-        "engine": sa.make_url(url).get_backend_name(),
-        "claims": claims,
-        "documents": documents,
-        "seed_s": round(seeded, 1),
-        "reindex_s": round(indexed, 1),
+        **built,
         "queries": query_count,
         "median_matches": statistics.median(warm["matches"]),
         "capped_queries": sum(1 for n in warm["matches"] if n >= service.WINDOW),
