@@ -45,13 +45,20 @@ def make_form(name: str, claim: Claim | None = None, **kwargs):
             SelectChoice(r.key, r.label(locale)) for r in ratings.scale(db.session)
         ]
     if name == "assign":
-        users = db.session.scalars(
-            db.select(User).where(User.active.is_(True)).order_by(User.email)
-        ).all()
-        form.assignee.choices = [SelectChoice("", "—")] + [
-            SelectChoice(str(u.id), u.display_name) for u in users if u.role.includes(Role.CHECKER)
-        ]
+        form.assignee.choices = [SelectChoice("", "—"), *checker_choices()]
     return form
+
+
+def checker_choices(leave_out: int | None = None) -> list[SelectChoice]:
+    """Return the active users who can be given claims (checkers and above), by e-mail."""
+    users = db.session.scalars(
+        db.select(User).where(User.active.is_(True)).order_by(User.email)
+    ).all()
+    return [
+        SelectChoice(str(u.id), u.display_name)
+        for u in users
+        if u.role.includes(Role.CHECKER) and u.id != leave_out
+    ]
 
 
 def _blank_forms(claim: Claim) -> dict[str, object]:

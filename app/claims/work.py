@@ -8,8 +8,9 @@ from flask_babel import lazy_gettext as _l
 from wtforms.fields.choices import SelectChoice
 
 from app.claims.forms import WorkSearchForm
+from app.claims.page import checker_choices
 from app.extensions import db
-from app.models import Claim, Role, User
+from app.models import Claim
 from app.results import SearchPage, search_list
 from app.search import Scope
 from app.services import ratings
@@ -21,14 +22,7 @@ from app.web import actor
 def work_form() -> WorkSearchForm:
     """Return the My work search form with its choices: who, and the rating scale."""
     form = WorkSearchForm(formdata=request.args)
-    users = db.session.scalars(
-        db.select(User).where(User.active.is_(True)).order_by(User.email)
-    ).all()
-    form.assignee.choices = [SelectChoice("", _l("Me"))] + [
-        SelectChoice(str(u.id), u.display_name)
-        for u in users
-        if u.role.includes(Role.CHECKER) and u.id != actor().id
-    ]
+    form.assignee.choices = [SelectChoice("", _l("Me")), *checker_choices(actor().id)]
     locale = str(get_locale())
     form.rating.choices = [SelectChoice("", _l("Any rating"))] + [
         SelectChoice(r.key, r.label(locale)) for r in ratings.scale(db.session)

@@ -21,6 +21,7 @@ FTS = sa.table("search_fts", sa.column("rowid", sa.Integer))
 # PostgreSQL keeps at most 256 positions of a lexeme, each at most 16383.
 PG_MAX_POSITION = 16383
 PG_MAX_POSITIONS = 256
+PG_FIRST_SPAN = 8  # times the limit: how many of the newest ids the first look covers
 
 
 class Engine:
@@ -39,23 +40,20 @@ class Engine:
         """Return the INSERT of search documents (executed with a list of rows)."""
         return sa.insert(DOCS)
 
-    def matching(
-        self,
-        query: sa.Select,
-        include: Sequence[Phrase],
-        exclude: Sequence[Phrase],
-        ranked: bool = False,
-        floor: int | None = None,
-    ):
-        """Return (query restricted to documents matching the phrases, rank expression);
-        `ranked` asks for the rank (a page of results), else it may be skipped (counting);
-        `floor` keeps only documents with that id or a higher one (the newest)."""
+    def matching(self, query: sa.Select, include: Sequence[Phrase], exclude: Sequence[Phrase]):
+        """Return the query restricted to the documents that match the phrases."""
         raise NotImplementedError
 
-    def ranking(self, query, include, exclude, window: list[int]):
+    def ranking(self, include, exclude, window: list[int]):
         """Return (the documents of the window, their rank): the window holds the ids of the
         newest matches (`newest`), every one of them matching."""
-        return self.matching(query, include, exclude, ranked=True, floor=min(window))
+        documents = sa.select(DOCS.c.id).where(DOCS.c.id.in_(window))
+        if not include:
+            return documents, sa.literal(0.0)
+        return self._ranked(documents, include, exclude, window)
+
+    def _ranked(self, documents: sa.Select, include, exclude, window: list[int]):
+        raise NotImplementedError
 
     @contextmanager
     def tuned(self, session):
@@ -64,7 +62,7 @@ class Engine:
 
     def newest(self, session, query: sa.Select, include, exclude, limit: int) -> list[int]:
         """Return the ids of the newest `limit` documents of `query` that match, newest first."""
-        matched, _ = self.matching(query, include, exclude)
+        matched = self.matching(query, include, exclude)
         return list(session.scalars(matched.order_by(DOCS.c.id.desc()).limit(limit)))
 
 
@@ -93,7 +91,6 @@ class SqliteEngine(Engine):
 
     def _match(self, expression: str, name: str, floor: int | None = None) -> list:
         condition = sa.text(f"search_fts MATCH :{name}").bindparams(**{name: expression})
-        # FTS5 seeks to a rowid in its postings: the newest documents cost only themselves.
         return [condition, *([FTS.c.rowid >= floor] if floor is not None else [])]
 
     def _matched(self, include, exclude) -> str:
@@ -102,19 +99,19 @@ class SqliteEngine(Engine):
             expression += " NOT " + self._expression(exclude, "OR")
         return expression
 
-    def matching(self, query, include, exclude, ranked=False, floor=None):
-        if floor is not None:
-            query = query.where(DOCS.c.id >= floor)
-        if not include:
-            if exclude:
-                excluded = sa.select(FTS.c.rowid).where(
-                    *self._match(self._expression(exclude, "OR"), "fts_not", floor)
-                )
-                query = query.where(DOCS.c.id.not_in(excluded))
-            return query, sa.literal(0.0)
-        condition = self._match(self._matched(include, exclude), "fts_match", floor)
-        if not ranked:  # counting needs no bm25() for every match
-            return query.where(DOCS.c.id.in_(sa.select(FTS.c.rowid).where(*condition))), None
+    def matching(self, query, include, exclude):
+        if include:
+            condition = self._match(self._matched(include, exclude), "fts_match")
+            return query.where(DOCS.c.id.in_(sa.select(FTS.c.rowid).where(*condition)))
+        if exclude:
+            condition = self._match(self._expression(exclude, "OR"), "fts_not")
+            query = query.where(DOCS.c.id.not_in(sa.select(FTS.c.rowid).where(*condition)))
+        return query
+
+    def _ranked(self, documents, include, exclude, window):
+        # bm25() exists only in a query on the FTS5 table itself; its rows from the oldest of
+        # the window on are the window's (FTS5 seeks there in its postings).
+        condition = self._match(self._matched(include, exclude), "fts_match", min(window))
         matched = (
             sa.select(
                 FTS.c.rowid.label("doc_id"),
@@ -123,9 +120,8 @@ class SqliteEngine(Engine):
             .where(*condition)
             .subquery("matched")
         )
-        query = query.join(matched, matched.c.doc_id == DOCS.c.id)
         # bm25() is lower for better matches; the score is higher for better ones.
-        return query, -matched.c.rank
+        return documents.join(matched, matched.c.doc_id == DOCS.c.id), -matched.c.rank
 
     def newest(self, session, query, include, exclude, limit):
         if not include:
@@ -182,81 +178,63 @@ class PostgresEngine(Engine):
         parts += [f"!{self._phrase(p)}" for p in exclude]
         return " & ".join(parts)
 
-    def matching(self, query, include, exclude, ranked=False, floor=None):
-        if floor is not None:
-            query = query.where(DOCS.c.id >= floor)
+    def _cast(self, include, exclude):
+        return sa.cast(sa.literal(self._tsquery(include, exclude)), TSQUERY)
+
+    def matching(self, query, include, exclude):
         if not (include or exclude):
-            return query, sa.literal(0.0)
-        tsquery = sa.cast(sa.literal(self._tsquery(include, exclude)), TSQUERY)
-        query = query.where(DOCS.c.terms.op("@@")(tsquery))
-        if not include:
-            return query, sa.literal(0.0)
-        return query, sa.func.ts_rank_cd(DOCS.c.terms, tsquery, 1)
+            return query
+        return query.where(DOCS.c.terms.op("@@")(self._cast(include, exclude)))
 
+    def _ranked(self, documents, include, exclude, window):
+        # The window's rows are read by their ids; only ranking needs their tsvectors.
+        return documents, sa.func.ts_rank_cd(DOCS.c.terms, self._cast(include, exclude), 1)
 
-PG_FIRST_SPAN = 8  # times the limit: how many of the newest ids the first look covers
+    @contextmanager
+    def tuned(self, session):
+        """Plan the search's queries as bitmaps of the GIN and primary-key indexes, without JIT.
 
-
-def _pg_newest(self, session, query, include, exclude, limit):
-    """Return the newest matches, looking at a range of the newest ids, then a wider one.
-
-    The GIN index gives every match of a term at once, unordered; intersected with a range of
-    the primary key (a BitmapAnd) only the matches in that range are read from the table. The
-    first range tells how dense the matches are, and the second is sized from that, so a
-    common word is done after one or two looks and a rare one reads its few matches.
-    """
-    matched, _ = self.matching(query, include, exclude)
-    # The newest id, read from the end of the primary key (an index scan, for once).
-    _set(session, "enable_indexscan", "on")
-    top = session.scalar(sa.select(sa.func.max(DOCS.c.id))) or 0
-    _set(session, "enable_indexscan", "off")
-    span = PG_FIRST_SPAN * limit
-    while True:
-        ranged = matched.where(DOCS.c.id > top - span) if span < top else matched
-        found = list(session.scalars(ranged.order_by(DOCS.c.id.desc()).limit(limit)))
-        if len(found) >= limit or span >= top:
-            return found
-        # Matches seen so far say how wide a range holds `limit` of them (with a margin).
-        span = int(span * max(2.0, 1.5 * limit / max(len(found), 1)))
-
-
-@contextmanager
-def _pg_tuned(self, session):
-    """Plan the search's queries as bitmaps of the GIN and primary-key indexes, without JIT.
-
-    Walking the primary key (an index scan) checks every row's tsvector in turn, far slower
-    than the GIN index's bitmap for a word in a few percent of the documents, a cost the
-    planner misjudges; JIT compiling pays only for long analytic queries. Both are set for
-    the search alone (set_config(..., true) lasts at most to the end of the transaction).
-    """
-    settings = {"enable_indexscan": "off", "jit": "off"}
-    before = {name: session.scalar(sa.text(f"SHOW {name}")) for name in settings}
-    for name, value in settings.items():
-        _set(session, name, value)
-    try:
-        yield
-    finally:
-        for name, value in before.items():
+        Walking the primary key (an index scan) checks every row's tsvector in turn, far slower
+        than the GIN index's bitmap for a word in a few percent of the documents, a cost the
+        planner misjudges; JIT compiling pays only for long analytic queries. Both are set for
+        the search alone (set_config(..., true) lasts at most to the end of the transaction).
+        """
+        settings = {"enable_indexscan": "off", "jit": "off"}
+        before = {name: session.scalar(sa.text(f"SHOW {name}")) for name in settings}
+        for name, value in settings.items():
             _set(session, name, value)
+        try:
+            yield
+        finally:
+            for name, value in before.items():
+                _set(session, name, value)
+
+    def newest(self, session, query, include, exclude, limit):
+        """Return the newest matches, looking at a range of the newest ids, then a wider one.
+
+        The GIN index gives every match of a term at once, unordered; intersected with a range of
+        the primary key (a BitmapAnd) only the matches in that range are read from the table. The
+        first range tells how dense the matches are, and the second is sized from that, so a
+        common word is done after one or two looks and a rare one reads its few matches.
+        """
+        matched = self.matching(query, include, exclude)
+        # The newest id, read from the end of the primary key (an index scan, for once).
+        _set(session, "enable_indexscan", "on")
+        top = session.scalar(sa.select(sa.func.max(DOCS.c.id))) or 0
+        _set(session, "enable_indexscan", "off")
+        span = PG_FIRST_SPAN * limit
+        while True:
+            ranged = matched.where(DOCS.c.id > top - span) if span < top else matched
+            found = list(session.scalars(ranged.order_by(DOCS.c.id.desc()).limit(limit)))
+            if len(found) >= limit or span >= top:
+                return found
+            # Matches seen so far say how wide a range holds `limit` of them (with a margin).
+            span = int(span * max(2.0, 1.5 * limit / max(len(found), 1)))
 
 
 def _set(session, name: str, value: str) -> None:
     """Set a PostgreSQL setting until the end of the transaction (or until set again)."""
     session.execute(sa.text("SELECT set_config(:n, :v, true)"), {"n": name, "v": value})
-
-
-def _pg_ranking(self, query, include, exclude, window):
-    # The window's rows are read by their ids; only ranking needs their tsvectors.
-    ranked = sa.select(DOCS.c.id).where(DOCS.c.id.in_(window))
-    if not include:
-        return ranked, sa.literal(0.0)
-    tsquery = sa.cast(sa.literal(self._tsquery(include, exclude)), TSQUERY)
-    return ranked, sa.func.ts_rank_cd(DOCS.c.terms, tsquery, 1)
-
-
-PostgresEngine.newest = _pg_newest
-PostgresEngine.ranking = _pg_ranking
-PostgresEngine.tuned = _pg_tuned
 
 
 def engine_for(dialect_name: str) -> Engine:

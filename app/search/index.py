@@ -68,16 +68,18 @@ def apply_pending(session: Session) -> None:
     if not session.info.get(PENDING):
         return
     session.flush()
-    nested = _in_savepoint(session)
-    pending = session.info.get(PENDING) if nested else session.info.pop(PENDING, None)
-    claims = set((pending or {}).get("claims", ()))
-    if ratings := (pending or {}).get("ratings"):
+    pending = _pending(session)
+    if not _in_savepoint(session):
+        session.info.pop(PENDING)
+    claims = set(pending["claims"])
+    if pending["ratings"]:
         claims.update(
-            session.scalars(sa.select(Verdict.claim_id).where(Verdict.rating_id.in_(ratings)))
+            session.scalars(
+                sa.select(Verdict.claim_id).where(Verdict.rating_id.in_(pending["ratings"]))
+            )
         )
-    articles = sorted((pending or {}).get("articles", ()))
-    if claims or articles:
-        refresh(session, sorted(claims), articles)
+    if claims or pending["articles"]:
+        refresh(session, sorted(claims), sorted(pending["articles"]))
 
 
 def refresh(session: Session, claim_ids: list[int], article_ids: list[int]) -> None:

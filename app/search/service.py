@@ -153,7 +153,7 @@ def _run(session, engine, base, results: Results) -> None:
         session, sa.select(DOCS.c.id).where(DOCS.c.id.in_(window))
     )
     if (page - 1) * per_page < min(results.total, MAX_RESULTS):
-        ranked, score = engine.ranking(base, query.include, query.exclude, window)
+        ranked, score = engine.ranking(query.include, query.exclude, window)
         results.items = _page(session, ranked, score, query, page, per_page)
 
 
