@@ -35,9 +35,10 @@ run: $(VENV)/.runtime translations
 test: $(VENV)/.dev translations
 	$(BIN)/python -m pytest
 
-# Quality of claim extraction on the annotated set (tests/data/extraction).
+# Quality of claim extraction (tests/data/extraction) and of claim matching (tests/data/matching).
 eval: $(VENV)/.dev
 	$(BIN)/python -m tests.extraction_set
+	$(BIN)/python -m tests.matching_set
 
 bench: bench-extraction bench-csv bench-search
 
