@@ -1,0 +1,1 @@
+"""Reading files of fact-checks published by others (app.factchecks)."""
