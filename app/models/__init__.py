@@ -5,6 +5,7 @@ from app.models.audit import AuditEvent
 from app.models.claim import Claim, ClaimStatus
 from app.models.comment import Comment
 from app.models.job import Job, JobStatus
+from app.models.matching import ClaimMatch, KnownFactCheck, MatchState
 from app.models.organisation import Organisation
 from app.models.search import SearchDocument
 from app.models.source import Source, SourceType, Stance
@@ -17,10 +18,13 @@ __all__ = [
     "Article",
     "AuditEvent",
     "Claim",
+    "ClaimMatch",
     "ClaimStatus",
     "Comment",
     "Job",
     "JobStatus",
+    "KnownFactCheck",
+    "MatchState",
     "Organisation",
     "Rating",
     "Role",

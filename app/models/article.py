@@ -59,10 +59,14 @@ class Appearance(db.Model):
     article_id: Mapped[int] = mapped_column(
         sa.ForeignKey("articles.id", ondelete="CASCADE"), index=True
     )
+    # The claim it was first recorded for: a merge moves the appearance, unmerging brings it back.
+    origin_claim_id: Mapped[int | None] = mapped_column(
+        sa.ForeignKey("claims.id", ondelete="SET NULL"), index=True
+    )
     start: Mapped[int]
     end: Mapped[int]
     sentence: Mapped[str] = mapped_column(sa.Text, default="")
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
 
-    claim: Mapped[Claim] = relationship(back_populates="appearances")
+    claim: Mapped[Claim] = relationship(back_populates="appearances", foreign_keys=[claim_id])
     article: Mapped[Article] = relationship(back_populates="appearances")

@@ -62,7 +62,9 @@ class Claim(db.Model):
 
     assignee: Mapped[User | None] = relationship()
     canonical: Mapped[Claim | None] = relationship(remote_side=[id])
-    appearances: Mapped[list[Appearance]] = relationship(back_populates="claim")
+    appearances: Mapped[list[Appearance]] = relationship(
+        back_populates="claim", foreign_keys="Appearance.claim_id"
+    )
     sources: Mapped[list[Source]] = relationship(back_populates="claim")
     verdicts: Mapped[list[Verdict]] = relationship(
         back_populates="claim", order_by="Verdict.number"

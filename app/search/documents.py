@@ -13,7 +13,16 @@ from datetime import date, datetime
 import sqlalchemy as sa
 from sqlalchemy.orm import Session
 
-from app.models import Appearance, Article, Claim, ClaimStatus, Rating, Source, Verdict
+from app.models import (
+    Appearance,
+    Article,
+    Claim,
+    ClaimStatus,
+    KnownFactCheck,
+    Rating,
+    Source,
+    Verdict,
+)
 from app.models.verdict import VerdictState
 from app.search.analyzer import fine_terms, terms
 from app.search.engines import Engine
@@ -215,6 +224,38 @@ def article_documents(session: Session, engine: Engine, article_ids: list[int]) 
             **_outlet(row.outlet),
             language=row.language,
             doc_date=row.published_on or _day(row.ingested_at),
+        )
+        for row in rows
+    ]
+
+
+# A known fact-check's finding can be long; its beginning is what is searched.
+FINDING_CHARS = 5_000
+
+
+def fact_check_documents(session: Session, engine: Engine, ids: list[int]) -> list[dict]:
+    """Return the documents of known fact-checks (claim, headline, rating and finding)."""
+    rows = session.execute(sa.select(KnownFactCheck.__table__).where(KnownFactCheck.id.in_(ids)))
+    return [
+        _document(
+            engine,
+            "fact_check",
+            row.id,
+            "\n".join(
+                p
+                for p in (
+                    row.claim_text,
+                    row.title,
+                    row.rating,
+                    (row.finding or "")[:FINDING_CHARS],
+                )
+                if p
+            ),
+            row.claimant or "",
+            claimant=(row.claimant or "")[:300] or None,
+            language=row.language,
+            **_outlet(row.publisher),
+            doc_date=row.review_date or _day(row.imported_at),
         )
         for row in rows
     ]

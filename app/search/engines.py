@@ -65,6 +65,31 @@ class Engine:
         matched = self.matching(query, include, exclude)
         return list(session.scalars(matched.order_by(DOCS.c.id.desc()).limit(limit)))
 
+    def postings(
+        self, session, terms: Sequence[str], kinds: Sequence[str], limit: int
+    ) -> dict[str, list[int]]:
+        """Return, for each term, the ids of at most `limit` documents of these kinds that hold
+        it (merged claims left out), in one query: a term found `limit` times is common."""
+        if not terms:
+            return {}
+        parts = [
+            self._posting(index, term, kinds, limit).subquery(f"p{index}").select()
+            for index, term in enumerate(terms)
+        ]
+        found: dict[str, list[int]] = {term: [] for term in terms}
+        for index, doc_id in session.execute(sa.union_all(*parts)):
+            found[terms[index]].append(doc_id)
+        return found
+
+    def _posting(self, index: int, term: str, kinds: Sequence[str], limit: int) -> sa.Select:
+        raise NotImplementedError
+
+    @staticmethod
+    def _open(query: sa.Select, kinds: Sequence[str]) -> sa.Select:
+        return query.where(
+            DOCS.c.kind.in_(kinds), sa.or_(DOCS.c.status.is_(None), DOCS.c.status != "merged")
+        )
+
 
 class SqliteEngine(Engine):
     """FTS5 over `search_documents.terms` (external content), ranked by BM25."""
@@ -136,6 +161,16 @@ class SqliteEngine(Engine):
             .limit(limit)
         )
         return list(session.scalars(walk))
+
+    def _posting(self, index, term, kinds, limit):
+        # Either column: a compound's parts are in fine_terms only.
+        match = sa.text(f"search_fts MATCH :posting_{index}").bindparams(
+            **{f"posting_{index}": f'{{terms fine_terms}} : "{term}"'}
+        )
+        query = sa.select(sa.literal(index).label("t"), DOCS.c.id).join_from(
+            FTS, DOCS, DOCS.c.id == FTS.c.rowid
+        )
+        return self._open(query.where(match), kinds).limit(limit)
 
 
 class PostgresEngine(Engine):
@@ -230,6 +265,11 @@ class PostgresEngine(Engine):
                 return found
             # Matches seen so far say how wide a range holds `limit` of them (with a margin).
             span = int(span * max(2.0, 1.5 * limit / max(len(found), 1)))
+
+    def _posting(self, index, term, kinds, limit):
+        query = sa.cast(sa.literal(f"'{term}'"), TSQUERY)
+        selected = sa.select(sa.literal(index).label("t"), DOCS.c.id)
+        return self._open(selected.where(DOCS.c.terms.op("@@")(query)), kinds).limit(limit)
 
 
 def _set(session, name: str, value: str) -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import sqlalchemy as sa
 from sqlalchemy.orm import Session
 
-from app.models import Article, Claim, Source, Verdict
+from app.models import Article, Claim, KnownFactCheck, Source, Verdict
 from app.search.highlight import snippet
 
 TITLE_CHARS = 200
@@ -38,6 +38,13 @@ def _texts(session: Session, kind: str, ids: list[int]) -> dict[int, tuple[str, 
             i: (_short(title or url), "\n".join(p for p in (excerpt, note, title) if p))
             for i, title, url, excerpt, note in rows
         }
+    if kind == "fact_check":
+        rows = session.execute(
+            sa.select(KnownFactCheck.id, KnownFactCheck.claim_text, KnownFactCheck.finding).where(
+                KnownFactCheck.id.in_(ids)
+            )
+        )
+        return {i: (_short(text), f"{text}\n{finding or ''}") for i, text, finding in rows}
     rows = session.execute(
         sa.select(Verdict.id, Verdict.conclusion, Verdict.explanation).where(Verdict.id.in_(ids))
     )
@@ -51,7 +58,7 @@ def hydrate(session: Session, rows, wanted: frozenset[str], hit_class) -> list:
     """Return a hit per index row, in the rows' order; rows whose object is gone are skipped."""
     texts = {
         kind: _texts(session, kind, [r.object_id for r in rows if r.kind == kind])
-        for kind in ("claim", "article", "source", "verdict")
+        for kind in ("claim", "article", "source", "verdict", "fact_check")
     }
     hits = []
     for row in rows:

@@ -14,9 +14,14 @@ import sqlalchemy as sa
 from sqlalchemy import event
 from sqlalchemy.orm import Session, scoped_session
 
-from app.models import Appearance, Article, Claim, Rating, Source, Verdict
+from app.models import Appearance, Article, Claim, KnownFactCheck, Rating, Source, Verdict
 from app.models.search import SearchDocument
-from app.search.documents import article_documents, batches, claim_documents
+from app.search.documents import (
+    article_documents,
+    batches,
+    claim_documents,
+    fact_check_documents,
+)
 from app.search.engines import DOCS, engine_for
 
 PENDING = "search_pending"
@@ -24,7 +29,9 @@ BATCH = 500
 
 
 def _pending(session: Session) -> dict[str, set[int]]:
-    return session.info.setdefault(PENDING, {"claims": set(), "articles": set(), "ratings": set()})
+    return session.info.setdefault(
+        PENDING, {"claims": set(), "articles": set(), "ratings": set(), "fact_checks": set()}
+    )
 
 
 def _claim_ids_of(obj) -> Iterable[int]:
@@ -42,6 +49,8 @@ def _mark(session: Session, flush_context) -> None:
     for obj in (*session.new, *changed, *session.deleted):
         if isinstance(obj, Article):
             pending["articles"].add(obj.id)
+        elif isinstance(obj, KnownFactCheck):
+            pending["fact_checks"].add(obj.id)
         elif isinstance(obj, Claim | Appearance | Source | Verdict):
             pending["claims"].update(_claim_ids_of(obj))
         elif isinstance(obj, Rating) and sa.inspect(obj).attrs.key.history.has_changes():
@@ -78,12 +87,17 @@ def apply_pending(session: Session) -> None:
                 sa.select(Verdict.claim_id).where(Verdict.rating_id.in_(pending["ratings"]))
             )
         )
-    if claims or pending["articles"]:
-        refresh(session, sorted(claims), sorted(pending["articles"]))
+    if claims or pending["articles"] or pending["fact_checks"]:
+        refresh(
+            session, sorted(claims), sorted(pending["articles"]), sorted(pending["fact_checks"])
+        )
 
 
-def refresh(session: Session, claim_ids: list[int], article_ids: list[int]) -> None:
-    """Replace the documents of these claims (with sources and verdicts) and articles."""
+def refresh(
+    session: Session, claim_ids: list[int], article_ids: list[int], fact_check_ids=()
+) -> None:
+    """Replace the documents of these claims (with sources and verdicts), articles and known
+    fact-checks."""
     engine = engine_for(session.get_bind().dialect.name)
     for batch in batches(claim_ids, BATCH):
         session.execute(sa.delete(DOCS).where(DOCS.c.claim_id.in_(batch)))
@@ -93,6 +107,11 @@ def refresh(session: Session, claim_ids: list[int], article_ids: list[int]) -> N
             sa.delete(DOCS).where(DOCS.c.kind == "article", DOCS.c.object_id.in_(batch))
         )
         _write(session, engine, article_documents(session, engine, batch))
+    for batch in batches(fact_check_ids, BATCH):
+        session.execute(
+            sa.delete(DOCS).where(DOCS.c.kind == "fact_check", DOCS.c.object_id.in_(batch))
+        )
+        _write(session, engine, fact_check_documents(session, engine, batch))
 
 
 def _write(session: Session, engine, documents: list[dict]) -> None:
@@ -111,11 +130,17 @@ def reindex(session: Session, progress: Callable[[int], None] | None = None) -> 
     stored = sa.union_all(
         sa.select(Claim.created_at.label("at"), sa.literal(0).label("kind"), Claim.id),
         sa.select(Article.ingested_at, sa.literal(1), Article.id),
+        sa.select(KnownFactCheck.imported_at, sa.literal(2), KnownFactCheck.id),
     ).subquery()
     everything = session.execute(sa.select(stored.c.kind, stored.c.id).order_by(*stored.c)).all()
     for batch in batches(everything, BATCH):
         claims = [i for kind, i in batch if kind == 0]
-        refresh(session, claims, [i for kind, i in batch if kind == 1])
+        refresh(
+            session,
+            claims,
+            [i for kind, i in batch if kind == 1],
+            [i for kind, i in batch if kind == 2],
+        )
         if progress:
             progress(len(batch))
     if session.get_bind().dialect.name == "sqlite":
@@ -124,10 +149,10 @@ def reindex(session: Session, progress: Callable[[int], None] | None = None) -> 
 
 
 def to_index(session: Session) -> int:
-    """Return how many claims and articles a rebuild goes through."""
+    """Return how many claims, articles and known fact-checks a rebuild goes through."""
     return sum(
         session.scalar(sa.select(sa.func.count()).select_from(model)) or 0
-        for model in (Claim, Article)
+        for model in (Claim, Article, KnownFactCheck)
     )
 
 

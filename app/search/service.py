@@ -19,7 +19,7 @@ from app.search.query import ParsedQuery, parse
 from app.services.actors import Actor
 from app.services.permissions import require_role
 
-KINDS = ("claim", "article", "source", "verdict")
+KINDS = ("claim", "article", "source", "verdict", "fact_check")
 LANGUAGES = ("th", "en", "mixed")
 FACETS = ("kind", "status", "rating", "outlet_key", "language")
 MAX_PER_PAGE = 100

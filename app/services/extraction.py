@@ -7,11 +7,12 @@ import re
 import unicodedata
 
 import sqlalchemy as sa
+from flask import current_app
 from sqlalchemy.orm import Session
 
 from app.extraction import ClaimCandidate, extract_claims
 from app.models import Appearance, Article, Claim, ClaimStatus
-from app.services import audit
+from app.services import audit, matching
 from app.services.actors import Actor
 
 CLAIM_FIELDS = ("text", "claimant", "language", "score", "status")
@@ -24,12 +25,19 @@ def text_key(text: str) -> str:
     return hashlib.sha256(folded.encode("utf-8")).hexdigest()
 
 
-def _claim_for(session: Session, actor: Actor, article: Article, found: ClaimCandidate) -> Claim:
-    """Return the existing claim with the same text, or a new candidate claim."""
+def _claim_for(
+    session: Session, actor: Actor, article: Article, found: ClaimCandidate
+) -> tuple[Claim, bool]:
+    """Return the existing claim with the same text (the one a merged claim was merged into),
+    or a new candidate claim; and whether it is new."""
     key = text_key(found.text)
-    existing = session.scalar(sa.select(Claim).where(Claim.text_key == key).limit(1))
+    existing = session.scalar(
+        sa.select(Claim).where(Claim.text_key == key).order_by(Claim.id).limit(1)
+    )
     if existing is not None:
-        return existing
+        if existing.status == ClaimStatus.MERGED and existing.canonical is not None:
+            existing = existing.canonical
+        return existing, False
     claim = Claim(
         text=found.text,
         text_key=key,
@@ -47,16 +55,21 @@ def _claim_for(session: Session, actor: Actor, article: Article, found: ClaimCan
     session.add(claim)
     session.flush()
     audit.record(session, actor, "claim.create", claim, after=audit.snapshot(claim, CLAIM_FIELDS))
-    return claim
+    return claim, True
 
 
 def extract_article_claims(session: Session, actor: Actor, article: Article) -> list[Claim]:
-    """Extract the article's claims and record where each appears; return them in text order."""
+    """Extract the article's claims and record where each appears; return them in text order.
+
+    A new candidate that matches an existing claim above `auto` is merged into it, so the
+    existing claim is the one returned (and the article's appearance is that claim's)."""
     claims = []
+    matching_on = current_app.config.get("SATJA_MATCHING", True)
     for found in extract_claims(article.body, language=article.language):
-        claim = _claim_for(session, actor, article, found)
+        claim, new = _claim_for(session, actor, article, found)
         appearance = Appearance(
             claim=claim,
+            origin_claim_id=claim.id,
             article=article,
             start=found.start,
             end=found.end,
@@ -76,5 +89,7 @@ def extract_article_claims(session: Session, actor: Actor, article: Article) -> 
                 "end": found.end,
             },
         )
+        if new and matching_on:
+            claim = matching.match_new_claim(session, actor, claim, article)
         claims.append(claim)
     return claims

@@ -9,7 +9,9 @@ import sqlalchemy as sa
 from flask_babel import lazy_gettext as _l
 from sqlalchemy.orm import Session
 
-from app.models import Appearance, Claim, ClaimStatus, Role, User
+from app.database import utcnow
+from app.models import Appearance, AuditEvent, Claim, ClaimMatch, ClaimStatus, Role, User
+from app.models.matching import MatchState
 from app.services import audit
 from app.services.actors import Actor
 from app.services.errors import Conflict, InvalidInput, NotFound, StaleEdit
@@ -116,6 +118,14 @@ def merge(
     require_role(actor, Role.EDITOR)
     claim, target = get_claim(session, claim_id), get_claim(session, into_id)
     check_version(claim, version)
+    return _merge(session, actor, claim, target, "claim.merge")
+
+
+def _merge(
+    session: Session, actor: Actor, claim: Claim, target: Claim, action: str, **noted
+) -> Claim:
+    """Merge `claim` into `target`: its appearances move over (each remembers where it was
+    first recorded); its sources, comments and history stay with it for an unmerge."""
     if claim.id == target.id:
         raise Conflict(_l("A claim cannot be merged into itself."))
     _require_status(claim, (*OPEN, ClaimStatus.DISMISSED), _l("Only an open claim can be merged."))
@@ -123,11 +133,107 @@ def merge(
         raise Conflict(_l("Merge into a claim that is still being checked or published."))
     taken = {(a.article_id, a.start) for a in target.appearances}
     for appearance in list(claim.appearances):
+        if appearance.origin_claim_id is None:
+            appearance.origin_claim_id = claim.id
         if (appearance.article_id, appearance.start) not in taken:
             appearance.claim = target
-    return _change(
-        session, actor, claim, "claim.merge", status=ClaimStatus.MERGED, canonical_id=target.id
+    before = audit.snapshot(claim, CLAIM_FIELDS)
+    claim.status, claim.canonical_id = ClaimStatus.MERGED, target.id
+    session.flush()
+    after = {**audit.snapshot(claim, CLAIM_FIELDS), **noted}
+    audit.record(session, actor, action, claim, before, after)
+    return claim
+
+
+def merge_matched(
+    session: Session, actor: Actor, claim: Claim, target: Claim, score: float
+) -> Claim:
+    """Link a new candidate to the existing claim it matched above `auto` (audited as such)."""
+    return _merge(session, actor, claim, target, "claim.auto_merge", score=score)
+
+
+def merge_suggested(session: Session, actor: Actor, claim: Claim, target: Claim) -> Claim:
+    """Merge a candidate into the claim the matcher suggested (checker or above: triage)."""
+    require_role(actor, Role.CHECKER)
+    return _merge(session, actor, claim, target, "claim.merge")
+
+
+def _merged_into(session: Session, claim_id: int) -> set[int]:
+    """Return the claim and every claim merged into it, however deep."""
+    found, frontier = {claim_id}, {claim_id}
+    while frontier:
+        frontier = (
+            set(
+                session.scalars(
+                    sa.select(Claim.id).where(
+                        Claim.canonical_id.in_(frontier), Claim.status == ClaimStatus.MERGED
+                    )
+                )
+            )
+            - found
+        )
+        found |= frontier
+    return found
+
+
+def _status_before_merge(session: Session, claim: Claim) -> ClaimStatus:
+    event = session.scalar(
+        sa.select(AuditEvent)
+        .where(
+            AuditEvent.object_type == Claim.__tablename__,
+            AuditEvent.object_id == str(claim.id),
+            AuditEvent.action.in_(("claim.merge", "claim.auto_merge")),
+        )
+        .order_by(AuditEvent.id.desc())
+        .limit(1)
     )
+    status = ((event.before if event else None) or {}).get("status")
+    if status in set(ClaimStatus) and status != ClaimStatus.MERGED:
+        return ClaimStatus(status)
+    return ClaimStatus.CANDIDATE
+
+
+def unmerge(session: Session, actor: Actor, claim_id: int, version: int | None = None) -> Claim:
+    """Say a merged claim is not the claim it was merged into (checker or above): it gets back
+    the appearances it was recorded with (and those of claims merged into it) and the status it
+    had; the pair is remembered as different, so it is never linked again."""
+    require_role(actor, Role.CHECKER)
+    claim = get_claim(session, claim_id)
+    check_version(claim, version)
+    _require_status(claim, (ClaimStatus.MERGED,), _l("Only a merged claim can be unmerged."))
+    target_id = claim.canonical_id
+    origins = _merged_into(session, claim.id)
+    moved = session.scalars(
+        sa.select(Appearance).where(
+            Appearance.origin_claim_id.in_(origins), Appearance.claim_id != claim.id
+        )
+    ).all()
+    for appearance in moved:
+        if appearance.origin_claim_id == claim.id or appearance.claim_id == target_id:
+            appearance.claim_id = claim.id
+    status = _status_before_merge(session, claim)
+    _change(session, actor, claim, "claim.unmerge", status=status, canonical_id=None)
+    if target_id is not None:
+        _remember_different(session, actor, claim.id, target_id)
+    return claim
+
+
+def _remember_different(session: Session, actor: Actor, claim_id: int, other_id: int) -> None:
+    pair = session.scalar(
+        sa.select(ClaimMatch).where(
+            sa.or_(
+                sa.and_(ClaimMatch.claim_id == claim_id, ClaimMatch.match_claim_id == other_id),
+                sa.and_(ClaimMatch.claim_id == other_id, ClaimMatch.match_claim_id == claim_id),
+            )
+        )
+    )
+    if pair is None:
+        pair = ClaimMatch(claim_id=claim_id, match_claim_id=other_id, score=0.0, reasons=[])
+        session.add(pair)
+    pair.state = MatchState.DIFFERENT
+    pair.decided_by_id = getattr(actor, "id", None)
+    pair.decided_at = utcnow()
+    session.flush()
 
 
 def assign(

@@ -1,0 +1,460 @@
+"""Claim matching in the database: candidates from the search index, scored by `app.matching`.
+
+A new candidate is compared with the claims and known fact-checks that share its rarest words
+(postings of the search index); the best are scored with numbers, dates, places, negation and
+claimants checked. Above `auto` the candidate is merged into the claim it matches (audited,
+undone by "not the same claim"); above `suggest` the pair is stored for a person to decide.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+from datetime import date
+from functools import lru_cache
+
+import sqlalchemy as sa
+from flask import current_app
+from flask_babel import lazy_gettext as _l
+from sqlalchemy.orm import Session, selectinload
+
+from app.database import utcnow
+from app.matching import Comparison, Profile, Thresholds, compare, profile
+from app.models import (
+    Appearance,
+    Article,
+    Claim,
+    ClaimMatch,
+    ClaimStatus,
+    KnownFactCheck,
+    Role,
+)
+from app.models.matching import MatchState
+from app.search.analyzer import terms
+from app.search.engines import DOCS, engine_for
+from app.services import audit
+from app.services.actors import Actor
+from app.services.errors import Conflict, NotFound
+from app.services.permissions import require_role
+
+# A word found in more documents than this is too common to find candidates by.
+PER_TERM = 400
+# The words a claim's candidates are found by: its rarest (longest first when as rare).
+QUERY_TERMS = 24
+# How many of the candidates that share the most rare words are scored.
+SCORED = 12
+# Items below this score are not worth showing as similar.
+SHOWN = 0.25
+KINDS = ("claim", "fact_check")
+# Claims a new candidate may be linked to automatically (not dismissed or merged ones).
+LINKABLE = (
+    ClaimStatus.CANDIDATE,
+    ClaimStatus.ACCEPTED,
+    ClaimStatus.IN_RESEARCH,
+    ClaimStatus.IN_REVIEW,
+    ClaimStatus.PUBLISHED,
+)
+UNLINKABLE = (ClaimStatus.MERGED, ClaimStatus.DISMISSED)
+
+
+def thresholds() -> Thresholds:
+    """Return the app's matching thresholds (SATJA_MATCH_SUGGEST, SATJA_MATCH_AUTO)."""
+    config = current_app.config
+    return Thresholds(
+        suggest=float(config.get("SATJA_MATCH_SUGGEST", Thresholds.suggest)),
+        auto=float(config.get("SATJA_MATCH_AUTO", Thresholds.auto)),
+    )
+
+
+@dataclass(frozen=True)
+class Similar:
+    """A claim or known fact-check like the one asked about, its score and the reasons."""
+
+    type: str  # "claim" or "fact_check"
+    id: int
+    score: float
+    reasons: list[dict]
+    text: str
+    status: str | None = None
+    publisher: str | None = None
+    rating: str | None = None
+    url: str | None = None
+    date: date | None = None
+    extra: dict = field(default_factory=dict, compare=False)
+
+    def json(self) -> dict:
+        """Return the item as the API gives it."""
+        item = {
+            "type": self.type,
+            "id": self.id,
+            "score": self.score,
+            "reasons": self.reasons,
+            "text": self.text,
+        }
+        if self.type == "claim":
+            item["status"] = self.status
+        else:
+            item.update(
+                publisher=self.publisher,
+                rating=self.rating,
+                url=self.url,
+                date=self.date.isoformat() if self.date else None,
+            )
+        return item
+
+
+@lru_cache(maxsize=20_000)
+def _profile(text: str, claimant: str | None, urls: tuple[str, ...] = ()) -> Profile:
+    return profile(text, claimant, urls)
+
+
+def _query_terms(text: str, read: Profile) -> list[str]:
+    """Return the words to find candidates by: the prepared wording's and the text's own (an
+    indexed document holds the text as written, ธปท. and all)."""
+    found = dict.fromkeys(sorted(read.words, key=lambda w: (-len(w), w)))
+    found.update(dict.fromkeys(t for t in terms(text) if len(t) > 1))
+    return [t for t in found if t and len(t) <= 60][: QUERY_TERMS * 2]
+
+
+def _candidates(session: Session, text: str, read: Profile) -> list[tuple[str, int]]:
+    """Return (kind, object id) of the documents sharing the most rare words, best first."""
+    engine = engine_for(session.get_bind().dialect.name)
+    wanted = _query_terms(text, read)
+    postings = engine.postings(session, wanted, KINDS, PER_TERM + 1)
+    rare = {t: ids for t, ids in postings.items() if ids and len(ids) <= PER_TERM}
+    chosen = rare or {t: ids for t, ids in postings.items() if ids}
+    chosen = dict(sorted(chosen.items(), key=lambda item: len(item[1]))[:QUERY_TERMS])
+    documents = max(session.scalar(sa.select(sa.func.max(DOCS.c.id))) or 1, 1)
+    weights: dict[int, float] = {}
+    for ids in chosen.values():
+        weight = math.log(1 + documents / len(ids))
+        for doc_id in ids:
+            weights[doc_id] = weights.get(doc_id, 0.0) + weight
+    best = sorted(weights, key=lambda d: (-weights[d], -d))[: SCORED * 2]
+    if not best:
+        return []
+    rows = session.execute(
+        sa.select(DOCS.c.id, DOCS.c.kind, DOCS.c.object_id).where(DOCS.c.id.in_(best))
+    ).all()
+    order = {doc_id: rank for rank, doc_id in enumerate(best)}
+    return [(kind, object_id) for _, kind, object_id in sorted(rows, key=lambda r: order[r.id])]
+
+
+def _claim_urls(session: Session, claim_ids: list[int]) -> dict[int, tuple[str, ...]]:
+    rows = session.execute(
+        sa.select(Appearance.claim_id, Article.canonical_url)
+        .join(Article, Article.id == Appearance.article_id)
+        .where(Appearance.claim_id.in_(claim_ids), Article.canonical_url.is_not(None))
+    )
+    found: dict[int, set[str]] = {}
+    for claim_id, url in rows:
+        found.setdefault(claim_id, set()).add(_url_key(url))
+    return {k: tuple(sorted(v)) for k, v in found.items()}
+
+
+def _url_key(url: str) -> str:
+    url = url.strip().lower().split("#", 1)[0].rstrip("/")
+    for prefix in ("https://", "http://"):
+        if url.startswith(prefix):
+            url = url[len(prefix) :]
+    return url.removeprefix("www.")
+
+
+def _decided_different(session: Session, claim_id: int) -> tuple[set[int], set[int]]:
+    """Return the claims and fact-checks a person said this claim is not."""
+    rows = session.execute(
+        sa.select(ClaimMatch.claim_id, ClaimMatch.match_claim_id, ClaimMatch.fact_check_id).where(
+            ClaimMatch.state == MatchState.DIFFERENT,
+            sa.or_(ClaimMatch.claim_id == claim_id, ClaimMatch.match_claim_id == claim_id),
+        )
+    )
+    claims, fact_checks = set(), set()
+    for owner, other, fact_check in rows:
+        if fact_check is not None:
+            fact_checks.add(fact_check)
+        else:
+            claims.add(other if owner == claim_id else owner)
+    return claims, fact_checks
+
+
+def find_similar(
+    session: Session,
+    text: str,
+    claimant: str | None = None,
+    exclude_claims: set[int] | frozenset[int] = frozenset(),
+    exclude_fact_checks: set[int] | frozenset[int] = frozenset(),
+    urls: tuple[str, ...] = (),
+    limit: int = 10,
+) -> list[tuple[Similar, Comparison]]:
+    """Return the claims and known fact-checks most like this wording, best first."""
+    given = thresholds()
+    read = _profile(text, claimant, tuple(sorted(urls)))
+    found = _candidates(session, text, read)
+    claim_ids = [i for kind, i in found if kind == "claim" and i not in exclude_claims]
+    fact_ids = [i for kind, i in found if kind == "fact_check" and i not in exclude_fact_checks]
+    scored: list[tuple[Similar, Comparison]] = []
+    if claim_ids:
+        scored += _score_claims(session, read, claim_ids, given)
+    if fact_ids:
+        scored += _score_fact_checks(session, read, fact_ids, given)
+    scored = [pair for pair in scored if pair[0].score >= SHOWN]
+    scored.sort(key=lambda pair: (-pair[0].score, pair[0].type, pair[0].id))
+    return scored[:limit]
+
+
+def _score_claims(session, read: Profile, claim_ids: list[int], given: Thresholds):
+    claims = session.execute(
+        sa.select(Claim.id, Claim.text, Claim.claimant, Claim.status).where(
+            Claim.id.in_(claim_ids), Claim.status != ClaimStatus.MERGED
+        )
+    ).all()
+    if not claims:
+        return []
+    ids = [c.id for c in claims]
+    # A claim is also known by the wordings merged into it.
+    wordings: dict[int, list[tuple[str, str | None]]] = {
+        c.id: [(c.text, c.claimant)] for c in claims
+    }
+    for canonical, text, claimant in session.execute(
+        sa.select(Claim.canonical_id, Claim.text, Claim.claimant)
+        .where(Claim.canonical_id.in_(ids), Claim.status == ClaimStatus.MERGED)
+        .limit(len(ids) * 5)
+    ):
+        wordings[canonical].append((text, claimant))
+    urls = _claim_urls(session, ids) if read.urls else {}
+    results = []
+    for claim in claims:
+        best = max(
+            (
+                compare(read, _profile(text, claimant, urls.get(claim.id, ())), given)
+                for text, claimant in wordings[claim.id]
+            ),
+            key=lambda c: c.score,
+        )
+        results.append(
+            (
+                Similar(
+                    "claim",
+                    claim.id,
+                    best.score,
+                    best.reasons,
+                    claim.text,
+                    status=ClaimStatus(claim.status).value,
+                ),
+                best,
+            )
+        )
+    return results
+
+
+def _score_fact_checks(session, read: Profile, ids: list[int], given: Thresholds):
+    rows = session.scalars(sa.select(KnownFactCheck).where(KnownFactCheck.id.in_(ids))).all()
+    results = []
+    for item in rows:
+        urls = tuple(sorted(_url_key(u) for u in (item.appearances or []) if u))
+        found = compare(read, _profile(item.claim_text, item.claimant, urls), given)
+        results.append(
+            (
+                Similar(
+                    "fact_check",
+                    item.id,
+                    found.score,
+                    found.reasons,
+                    item.claim_text,
+                    publisher=item.publisher,
+                    rating=item.rating,
+                    url=item.url,
+                    date=item.review_date,
+                ),
+                found,
+            )
+        )
+    return results
+
+
+def similar_to_claim(session: Session, claim: Claim, limit: int = 10) -> list[Similar]:
+    """Return the claims and known fact-checks most like a stored claim (itself, what is merged
+    into it, what it is merged into, and what a person said it is not, left out)."""
+    different_claims, different_facts = _decided_different(session, claim.id)
+    own = set(session.scalars(sa.select(Claim.id).where(Claim.canonical_id == claim.id))) | {
+        claim.id
+    }
+    if claim.canonical_id:
+        own.add(claim.canonical_id)
+    urls = _claim_urls(session, [claim.id]).get(claim.id, ())
+    found = find_similar(
+        session,
+        claim.text,
+        claim.claimant,
+        exclude_claims=own | different_claims,
+        exclude_fact_checks=different_facts,
+        urls=urls,
+        limit=limit,
+    )
+    return [item for item, _ in found]
+
+
+def match_new_claim(session: Session, actor: Actor, claim: Claim, article: Article) -> Claim:
+    """Match a claim just extracted: link it to the claim it is (returned), or store the pairs
+    a person should look at (the claim itself is returned)."""
+    from app.services import workflow  # workflow's merge is the one merge
+
+    given = thresholds()
+    urls = (_url_key(article.canonical_url),) if article.canonical_url else ()
+    found = find_similar(
+        session, claim.text, claim.claimant, exclude_claims={claim.id}, urls=urls, limit=5
+    )
+    best = next(
+        (
+            (item, comparison)
+            for item, comparison in found
+            if item.type == "claim" and item.score >= given.auto and item.status in LINKABLE
+        ),
+        None,
+    )
+    for item, comparison in found:
+        if item.score < given.suggest:
+            continue
+        linked = best is not None and item is best[0]
+        session.add(
+            ClaimMatch(
+                claim_id=claim.id,
+                match_claim_id=item.id if item.type == "claim" else None,
+                fact_check_id=item.id if item.type == "fact_check" else None,
+                score=item.score,
+                reasons=comparison.reasons,
+                state=MatchState.LINKED if linked else MatchState.SUGGESTED,
+            )
+        )
+    session.flush()
+    if best is None:
+        return claim
+    target = session.get(Claim, best[0].id)
+    workflow.merge_matched(session, actor, claim, target, best[0].score)
+    return target
+
+
+def suggestions_for(session: Session, claim_ids: list[int]) -> dict[int, list[ClaimMatch]]:
+    """Return the undecided pairs of these claims, best first (for the queue and claim page)."""
+    if not claim_ids:
+        return {}
+    rows = session.scalars(
+        sa.select(ClaimMatch)
+        .where(ClaimMatch.claim_id.in_(claim_ids), ClaimMatch.state == MatchState.SUGGESTED)
+        .order_by(ClaimMatch.score.desc(), ClaimMatch.id)
+        .options(selectinload(ClaimMatch.match_claim), selectinload(ClaimMatch.fact_check))
+    )
+    found: dict[int, list[ClaimMatch]] = {}
+    for match in rows:
+        if match.match_claim is not None and match.match_claim.status in UNLINKABLE:
+            continue  # merged or dismissed since: nothing to merge into
+        found.setdefault(match.claim_id, []).append(match)
+    return found
+
+
+# How far along a claim is: merging "the same claim" keeps the one further along (else the older).
+PROGRESS = {
+    ClaimStatus.DISMISSED: 0,
+    ClaimStatus.CANDIDATE: 1,
+    ClaimStatus.ACCEPTED: 2,
+    ClaimStatus.IN_RESEARCH: 3,
+    ClaimStatus.IN_REVIEW: 4,
+    ClaimStatus.PUBLISHED: 5,
+}
+
+
+def _pair(session: Session, claim_id: int, kind: str, other_id: int) -> ClaimMatch | None:
+    if kind == "fact_check":
+        return session.scalar(
+            sa.select(ClaimMatch).where(
+                ClaimMatch.claim_id == claim_id, ClaimMatch.fact_check_id == other_id
+            )
+        )
+    return session.scalar(
+        sa.select(ClaimMatch)
+        .where(
+            sa.or_(
+                sa.and_(ClaimMatch.claim_id == claim_id, ClaimMatch.match_claim_id == other_id),
+                sa.and_(ClaimMatch.claim_id == other_id, ClaimMatch.match_claim_id == claim_id),
+            )
+        )
+        .order_by(ClaimMatch.id)
+        .limit(1)
+    )
+
+
+def _other(session: Session, kind: str, other_id: int):
+    model = KnownFactCheck if kind == "fact_check" else Claim
+    other = session.get(model, other_id) if kind in KINDS else None
+    if other is None:
+        raise NotFound(_l("No such claim or known fact-check."))
+    return other
+
+
+def decide(
+    session: Session, actor: Actor, claim_id: int, kind: str, other_id: int, same: bool
+) -> ClaimMatch:
+    """Record a person's answer to "possibly the same as …" (checker or above).
+
+    Same claim: the one less far along is merged into the other (the newer when as far); for a
+    known fact-check the pair is kept as confirmed. Different: the pair is never suggested or
+    linked again. The answer is audited.
+    """
+    from app.services import workflow
+
+    require_role(actor, Role.CHECKER)
+    claim = session.get(Claim, claim_id)
+    if claim is None:
+        raise NotFound(_l("No such claim."))
+    other = _other(session, kind, other_id)
+    if kind == "claim" and other.id == claim.id:
+        raise Conflict(_l("A claim cannot be merged into itself."))
+    match = _pair(session, claim.id, kind, other.id)
+    if match is None:
+        text, said = (
+            (other.claim_text, other.claimant)
+            if kind == "fact_check"
+            else (
+                other.text,
+                other.claimant,
+            )
+        )
+        found = compare(_profile(claim.text, claim.claimant), _profile(text, said), thresholds())
+        match = ClaimMatch(
+            claim_id=claim.id,
+            match_claim_id=other.id if kind == "claim" else None,
+            fact_check_id=other.id if kind == "fact_check" else None,
+            score=found.score,
+            reasons=found.reasons,
+        )
+        session.add(match)
+        session.flush()
+    if match.state in (MatchState.MERGED, MatchState.LINKED) and same:
+        raise Conflict(_l("These claims are merged already."))
+    before = {"state": match.state.value}
+    if same and kind == "claim":
+        newer, older = sorted((claim, other), key=lambda c: c.id, reverse=True)
+        if PROGRESS.get(newer.status, -1) > PROGRESS.get(older.status, -1):
+            newer, older = older, newer
+        workflow.merge_suggested(session, actor, newer, older)
+    elif not same and match.state in (MatchState.MERGED, MatchState.LINKED):
+        raise Conflict(_l("Unmerge the claim to say it is not the same claim."))
+    match.state = MatchState.MERGED if same else MatchState.DIFFERENT
+    match.decided_by_id = getattr(actor, "id", None)
+    match.decided_at = utcnow()
+    session.flush()
+    action = "claim_match.same" if same else "claim_match.different"
+    audit.record(
+        session,
+        actor,
+        action,
+        match,
+        before,
+        {
+            "state": match.state.value,
+            "claim_id": match.claim_id,
+            "match_claim_id": match.match_claim_id,
+            "fact_check_id": match.fact_check_id,
+        },
+    )
+    return match
