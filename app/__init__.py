@@ -106,9 +106,11 @@ def register_blueprints(app: Flask) -> None:
     app.register_blueprint(admin_bp, url_prefix="/admin")
     app.register_blueprint(api_bp, url_prefix="/api/v1")
     csrf.exempt(api_bp)
+    from app.claims.matches import match_reasons
     from app.web import list_args
 
     app.add_template_global(list_args)
+    app.add_template_global(match_reasons)
 
 
 def register_hooks(app: Flask) -> None:

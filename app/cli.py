@@ -12,6 +12,7 @@ from flask import Flask
 from flask.cli import AppGroup
 
 from app.cli_exports import claimreview_cli, export_cli
+from app.cli_factchecks import fact_checks_cli
 from app.cli_search import search_cli
 from app.extensions import db
 from app.extraction import extract_claims
@@ -183,3 +184,4 @@ def register_commands(app: Flask) -> None:
     app.cli.add_command(export_cli)
     app.cli.add_command(claimreview_cli)
     app.cli.add_command(search_cli)
+    app.cli.add_command(fact_checks_cli)

@@ -21,6 +21,7 @@ KIND_LABELS = {
     "article": _l("Articles"),
     "source": _l("Sources"),
     "verdict": _l("Verdicts"),
+    "fact_check": _l("Known fact-checks"),
 }
 # One result's kind.
 KIND_NAMES = {
@@ -28,6 +29,7 @@ KIND_NAMES = {
     "article": _l("Article"),
     "source": _l("Source"),
     "verdict": _l("Verdict"),
+    "fact_check": _l("Known fact-check"),
 }
 FACET_NAMES = {
     "kind": _l("Type"),
@@ -52,6 +54,8 @@ def hit_url(hit: Hit, public: bool = False) -> str:
         return url_for("public.fact_check", claim_id=hit.id)
     if hit.kind == "article":
         return url_for("articles.article", article_id=hit.id)
+    if hit.kind == "fact_check":
+        return url_for("claims.known_fact_check", fact_check_id=hit.id)
     anchor = {"source": "#sources", "verdict": "#verdict"}.get(hit.kind, "")
     return url_for("claims.claim", claim_id=hit.claim_id or hit.id) + anchor
 

@@ -12,7 +12,7 @@ from app.extensions import db
 from app.ingest.errors import IngestError
 from app.ingest.text import parse_published
 from app.models import Claim, ClaimStatus, Role, Source, User, Verdict
-from app.services import accounts, publishing, ratings, review, sources, workflow
+from app.services import accounts, matching, publishing, ratings, review, sources, workflow
 from app.services import claims as claim_reads
 from app.services.errors import InvalidInput
 from app.services.ingest import IngestRefused
@@ -171,6 +171,34 @@ def get_claim(claim_id: int):
     """
     require_role(api_user(), Role.VIEWER)
     return _with_etag(workflow.get_claim(db.session, claim_id))
+
+
+@bp.route("/claims/<id:claim_id>/similar")
+def similar_claims(claim_id: int):
+    """Return the claims and known fact-checks most like this claim, with scores and reasons.
+    ---
+    get:
+      description: >
+        Candidates come from the search index and are scored by Thai-aware word and character
+        similarity; any difference in numbers, dates, places, negation or claimant keeps the
+        score below the automatic-link threshold and is named in `reasons`. Claims merged into
+        this one, the one it is merged into, and pairs a person marked different are left out.
+      parameters:
+        - {name: limit, in: query, schema: {type: integer, minimum: 1, maximum: 50, default: 10}}
+      responses:
+        200: SimilarItems
+    """
+    require_role(api_user(), Role.VIEWER)
+    claim = workflow.get_claim(db.session, claim_id)
+    limit = request.args.get("limit", "10")
+    if not limit.isdigit() or not 1 <= int(limit) <= 50:
+        return error_response(400, _l("limit must be a whole number from 1 to 50."), "bad_request")
+    items = matching.similar_to_claim(db.session, claim, int(limit))
+    given = matching.thresholds()
+    return jsonify(
+        items=[item.json() for item in items],
+        thresholds={"suggest": given.suggest, "auto": given.auto},
+    )
 
 
 @bp.route("/claims/<id:claim_id>", methods=["PATCH"])

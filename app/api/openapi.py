@@ -190,7 +190,7 @@ SEARCH_HIT = {
     "type": "object",
     "required": ["type", "id", "title", "snippet", "score"],
     "properties": {
-        "type": {"type": "string", "enum": ["claim", "article", "source", "verdict"]},
+        "type": {"type": "string", "enum": ["claim", "article", "source", "verdict", "fact_check"]},
         "id": {"type": "integer"},
         "claim_id": {"type": ["integer", "null"], "description": "the claim it belongs to"},
         "title": {"type": "string"},
@@ -241,8 +241,53 @@ SEARCH_RESULTS = {
     },
 }
 
+REASON = {
+    "type": "object",
+    "required": ["kind", "code"],
+    "description": (
+        "what agrees (kind same: words, numbers, dates, places, claimant, url) or differs "
+        "(kind differs: words, numbers, dates, places, negation, claimant, short, and "
+        "numbers_one_side, dates_one_side, places_one_side for a fact named on one side only)"
+    ),
+    "properties": {
+        "kind": {"type": "string", "enum": ["same", "differs"]},
+        "code": {"type": "string"},
+        "values": {"type": "array", "items": {"type": "string"}},
+        "this": {"type": "array", "items": {"type": "string"}},
+        "other": {"type": "array", "items": {"type": "string"}},
+    },
+}
+SIMILAR_ITEM = {
+    "type": "object",
+    "required": ["type", "id", "score", "reasons", "text"],
+    "properties": {
+        "type": {"type": "string", "enum": ["claim", "fact_check"]},
+        "id": {"type": "integer"},
+        "score": {"type": "number", "minimum": 0, "maximum": 1},
+        "reasons": {"type": "array", "items": REASON},
+        "text": {"type": "string"},
+        "status": {"type": "string", "description": "a claim's status"},
+        "publisher": NULLABLE_STRING,
+        "rating": NULLABLE_STRING,
+        "url": NULLABLE_STRING,
+        "date": {"type": ["string", "null"], "format": "date"},
+    },
+}
+SIMILAR_ITEMS = {
+    "type": "object",
+    "required": ["items", "thresholds"],
+    "properties": {
+        "items": {"type": "array", "items": SIMILAR_ITEM},
+        "thresholds": {
+            "type": "object",
+            "properties": {"suggest": {"type": "number"}, "auto": {"type": "number"}},
+        },
+    },
+}
+
 SCHEMAS = {
     "Error": ERROR,
+    "SimilarItems": SIMILAR_ITEMS,
     "SearchHit": SEARCH_HIT,
     "SearchResults": SEARCH_RESULTS,
     "Article": ARTICLE,
@@ -283,6 +328,7 @@ RESPONSES = {
     "ClaimPage": _json("25 claims a page.", "ClaimPage"),
     "ClaimReviewPage": _json("50 ClaimReview objects a page.", "ClaimReviewPage"),
     "SearchResults": _json("20 results a page, with the facets of all.", "SearchResults"),
+    "SimilarItems": _json("The most similar claims and known fact-checks.", "SimilarItems"),
     "Source": _json("The source.", "Source"),
     "Verdict": _json("The verdict.", "Verdict"),
 }

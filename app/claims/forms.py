@@ -1,6 +1,7 @@
 """Forms of the claim page and the queue; each carries the version it was based on."""
 
 from flask_babel import lazy_gettext as _l
+from flask_wtf.file import MultipleFileField
 from wtforms import (
     DateField,
     DecimalField,
@@ -13,7 +14,15 @@ from wtforms import (
     URLField,
 )
 from wtforms.fields.choices import SelectChoice
-from wtforms.validators import DataRequired, Length, NumberRange, Optional, ValidationError
+from wtforms.validators import (
+    AnyOf,
+    DataRequired,
+    Length,
+    NumberRange,
+    Optional,
+    Regexp,
+    ValidationError,
+)
 
 from app.forms import SatjaForm
 from app.search.query import read_period
@@ -183,3 +192,22 @@ class WorkSearchForm(SatjaForm):
 def _check_day(field) -> None:
     if field.data and field.data.strip() and read_period(field.data) is None:
         raise ValidationError(_l("Write a date such as 15/08/2568, 2025-08-15 or 2568."))
+
+
+class MatchDecisionForm(SatjaForm):
+    """A person's answer to "possibly the same as …": the same claim, or a different one."""
+
+    kind = HiddenField(validators=[DataRequired(), AnyOf(("claim", "fact_check"))])
+    other = HiddenField(validators=[DataRequired(), Regexp(r"^[1-9]\d{0,9}$")])
+    same = SubmitField(_l("Same claim"))
+    different = SubmitField(_l("Different claim"))
+
+
+class FactCheckImportForm(SatjaForm):
+    """Files of fact-checks other organisations published, to import."""
+
+    files = MultipleFileField(
+        _l("Files (ClaimReview .json or .html, Fact Check Tools .json, AFNC .csv)"),
+        validators=[DataRequired(_l("Choose at least one file."))],
+    )
+    submit = SubmitField(_l("Import"))

@@ -13,8 +13,8 @@ from app.claims import forms
 from app.claims.picker import merge_choices
 from app.extensions import db
 from app.markdown import render_markdown
-from app.models import Claim, Role, User
-from app.services import history, ratings, review, sources
+from app.models import Claim, ClaimStatus, Role, User
+from app.services import history, matching, ratings, review, sources
 from app.services.actors import Actor
 
 FORM_CLASSES = {
@@ -33,6 +33,7 @@ FORM_CLASSES = {
     "publish": forms.ActionForm,
     "comment": forms.CommentForm,
     "remove_source": forms.ActionForm,
+    "unmerge": forms.ActionForm,
 }
 
 
@@ -88,6 +89,27 @@ def _blank_forms(claim: Claim) -> dict[str, object]:
     return built
 
 
+def _matching(claim: Claim) -> dict:
+    """Return what the page says of other claims and fact-checks: possibly the same ones, known
+    fact-checks of it, claims merged into it (each can be unmerged)."""
+    given = matching.thresholds()
+    similar = matching.similar_to_claim(db.session, claim, 8)
+    merged = db.session.scalars(
+        db.select(Claim)
+        .where(Claim.canonical_id == claim.id, Claim.status == ClaimStatus.MERGED)
+        .order_by(Claim.id)
+    ).all()
+    return {
+        "possibly_same": [s for s in similar if s.type == "claim" and s.score >= given.suggest],
+        "checked_elsewhere": [
+            s for s in similar if s.type == "fact_check" and s.score >= given.suggest
+        ],
+        "merged_here": merged,
+        "match_form": forms.MatchDecisionForm(formdata=None),
+        "thresholds": given,
+    }
+
+
 def render_claim(
     actor: Actor,
     claim: Claim,
@@ -123,6 +145,7 @@ def render_claim(
     merge_q = (request.values.get("merge_q") or "").strip()[:500]
     return render_template(
         "claims/claim.html",
+        **_matching(claim),
         merge_q=merge_q,
         merge_options=merge_choices(claim.id, merge_q) if merge_q else [],
         source_forms=source_forms,

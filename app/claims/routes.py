@@ -10,14 +10,14 @@ from flask_babel import ngettext
 from flask_login import login_required
 
 from app.claims import bp
-from app.claims.forms import SourceEditForm, TriageForm
+from app.claims.forms import MatchDecisionForm, SourceEditForm, TriageForm
 from app.claims.page import make_form, render_claim
 from app.claims.work import work_form, work_search
 from app.extensions import db
-from app.services import comments, dashboard, review, sources, workflow
-from app.services.errors import Conflict, InvalidInput, StaleEdit
+from app.services import comments, dashboard, matching, review, sources, workflow
+from app.services.errors import Conflict, InvalidInput, NotFound, StaleEdit
 from app.services.ingest import IngestRefused
-from app.web import actor, attach_error
+from app.web import actor, attach_error, safe_next
 
 
 def _version(form) -> int:
@@ -109,6 +109,48 @@ def merge(claim_id: int):
         lambda f: workflow.merge(db.session, actor(), claim_id, f.into.data, _version(f)),
         _("Claim merged."),
     )
+
+
+@bp.route("/claims/<id:claim_id>/unmerge", methods=["POST"])
+@login_required
+def unmerge(claim_id: int):
+    """Say a merged claim is not the claim it was merged into."""
+    form = make_form("unmerge")
+    if not form.validate_on_submit():
+        flash(_("The form expired; try again."), "error")
+        return redirect(safe_next())
+    try:
+        workflow.unmerge(db.session, actor(), claim_id, _version(form))
+    except (Conflict, StaleEdit) as error:
+        db.session.rollback()
+        flash(str(error.message), "error")
+        return redirect(safe_next())
+    db.session.commit()
+    flash(_("Unmerged: it is a claim of its own again, with its own appearances."), "success")
+    return redirect(safe_next())
+
+
+@bp.route("/claims/<id:claim_id>/matches", methods=["POST"])
+@login_required
+def decide_match(claim_id: int):
+    """Answer "possibly the same as …" for a claim: the same claim (merge) or a different one."""
+    form = MatchDecisionForm()
+    if not form.validate_on_submit() or not (form.same.data or form.different.data):
+        flash(_("The form expired; try again."), "error")
+        return redirect(safe_next())
+    same = bool(form.same.data)
+    try:
+        matching.decide(db.session, actor(), claim_id, form.kind.data, int(form.other.data), same)
+    except (Conflict, NotFound) as error:
+        db.session.rollback()
+        flash(str(error.message), "error")
+        return redirect(safe_next())
+    db.session.commit()
+    flash(
+        _("Merged: one claim, checked once.") if same else _("Noted: not the same claim."),
+        "success",
+    )
+    return redirect(safe_next())
 
 
 @bp.route("/claims/<id:claim_id>/assign", methods=["POST"])

@@ -5,14 +5,14 @@ from flask import jsonify, make_response, redirect, render_template, request, ur
 from flask_login import login_required
 from sqlalchemy.exc import SQLAlchemyError
 
-from app.claims.forms import QueueFilterForm, TriageForm
+from app.claims.forms import MatchDecisionForm, QueueFilterForm, TriageForm
 from app.extensions import csrf, db
 from app.i18n import LANG_COOKIE, supported_languages
 from app.main import bp
 from app.models import Claim, ClaimStatus
 from app.results import query_text, search_list
 from app.search import Scope
-from app.services import claims, verdicts
+from app.services import claims, matching, verdicts
 from app.services.query import ids_of
 from app.web import actor, list_args, page_number, safe_next
 
@@ -55,6 +55,8 @@ def queue():
     return render_template(
         "main/queue.html",
         page=page,
+        suggestions=matching.suggestions_for(db.session, [c.id for c in page.items]),
+        match_form=MatchDecisionForm(formdata=None),
         form=TriageForm(),
         filters=filters_form,
         args=args,

@@ -1,4 +1,5 @@
-// Keyboard triage on the queue: j/k move, x selects, a accepts, d dismisses, o opens, ? helps.
+// Keyboard triage on the queue: j/k move, x selects, a accepts, d dismisses, m / n answer
+// "possibly the same as …" (same claim / different), o opens, ? helps.
 // Everything also works without JavaScript through the plain form.
 (function () {
   "use strict";
@@ -50,6 +51,14 @@
         var reason = form.querySelector("[name='reason']");
         if (reason && !reason.value.trim()) { reason.focus(); event.preventDefault(); return; }
         submit("dismiss");
+        break;
+      case "m":
+      case "n":
+        if (current < 0) { return; }
+        var answer = rows[current].querySelector(
+          "[data-match='" + (event.key === "m" ? "same" : "different") + "']");
+        if (!answer) { return; }
+        answer.click();
         break;
       case "o": if (current >= 0) { window.location = rows[current].dataset.claimUrl; } break;
       case "?": showHelp(); break;
