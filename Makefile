@@ -6,7 +6,7 @@ FLASK := $(BIN)/flask --app wsgi
 HOST ?= 127.0.0.1
 PORT ?= 5000
 
-.PHONY: run test lint translations extract-messages eval bench bench-extraction bench-csv bench-search clean
+.PHONY: run test lint translations extract-messages eval bench bench-extraction bench-csv bench-search bench-matching clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -40,7 +40,7 @@ eval: $(VENV)/.dev
 	$(BIN)/python -m tests.extraction_set
 	$(BIN)/python -m tests.matching_set
 
-bench: bench-extraction bench-csv bench-search
+bench: bench-extraction bench-csv bench-search bench-matching
 
 bench-extraction: $(VENV)/.dev
 	$(BIN)/python -m bench.extraction
@@ -55,6 +55,13 @@ BENCH_POSTGRES_URL ?=
 bench-search: $(VENV)/.dev
 	$(BIN)/python -m bench.search --claims $(SEARCH_CLAIMS)
 	$(if $(BENCH_POSTGRES_URL),$(BIN)/python -m bench.search --claims $(SEARCH_CLAIMS) --database-url $(BENCH_POSTGRES_URL))
+
+# Matching a new claim against N claims (index postings against a brute-force scan) and the
+# cost matching adds to ingesting an article; MATCH_KEEP reuses a database bench-search kept.
+MATCH_CLAIMS ?= 100000
+MATCH_KEEP ?=
+bench-matching: $(VENV)/.dev
+	$(BIN)/python -m bench.matching --claims $(MATCH_CLAIMS) $(if $(MATCH_KEEP),--keep $(MATCH_KEEP))
 
 lint: $(VENV)/.dev
 	$(BIN)/ruff check app tests migrations bench

@@ -182,6 +182,7 @@ def _negated(text: str) -> bool:
     return bool(THAI_NEGATION.search(text) or ENGLISH_NEGATIONS.search(text))
 
 
+_LATIN = re.compile(r"[A-Za-z]")
 ENGLISH_DIRECTION = re.compile(r"\b(?:" + "|".join(ENGLISH_DIRECTIONS) + r")\b", re.I)
 _TH_MONTH = "|".join(sorted((m for m in TH_MONTHS if "." not in m), key=len, reverse=True))
 _EN_MONTH = "|".join(sorted((m for m in EN_MONTHS if len(m) > 3 or m == "may"), key=len))
@@ -228,10 +229,11 @@ def facts(prepared: str, words: list[str] | None = None) -> Facts:
             numbers.add(canonical_number(value))
     found_places = _thai_places(words)
     spans = []
-    for match in _english_places().finditer(prepared):
+    latin = _LATIN.search(prepared) is not None
+    for match in _english_places().finditer(prepared) if latin else ():
         found_places.add(places()[match.group(0).casefold()])
         spans.append(match.span())
-    for match in ENGLISH_DIRECTION.finditer(prepared):
+    for match in ENGLISH_DIRECTION.finditer(prepared) if latin else ():
         if not any(a <= match.start() < b for a, b in spans):
             found_places.add(ENGLISH_DIRECTIONS[match.group(0).casefold()])
     return Facts(

@@ -15,11 +15,10 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from pythainlp.corpus import thai_stopwords
-from pythainlp.tokenize import word_tokenize
 
 from app.matching.facts import THAI_NEGATIONS, Facts, facts
 from app.matching.normalize import prepare
-from app.search.analyzer import fold, parts, terms
+from app.search.analyzer import fold, parts, tokens
 
 GRAM = 3
 # How the lexical score weighs shared words (Dice), shared character trigrams (Dice, over the
@@ -158,22 +157,37 @@ def _claimant_key(claimant: str | None) -> str | None:
     return _STRIP.sub("", key) or None
 
 
+def grams(text: str, prepared: str | None = None) -> frozenset[str]:
+    """Return the character trigrams of a wording, spaces and punctuation left out (cheap: no
+    word segmentation, so candidates can be ranked by them before they are read whole)."""
+    prepared = prepare(text) if prepared is None else prepared
+    flat = _STRIP.sub("", unicodedata.normalize("NFC", prepared.casefold()))
+    if not flat:
+        return frozenset()
+    return frozenset(flat[i : i + GRAM] for i in range(max(len(flat) - GRAM + 1, 1)))
+
+
+def gram_similarity(a: frozenset[str], b: frozenset[str]) -> float:
+    """Return the Dice coefficient of two sets of trigrams."""
+    return _dice(a, b)
+
+
 def profile(text: str, claimant: str | None = None, urls=()) -> Profile:
     """Read a claim's wording (and who made it, and where it appeared) for comparison."""
     prepared = prepare(text)
     stop = _stopwords()
-    found = [t for t in terms(prepared) if t not in stop]
-    words = set(found)
-    for term in found:
+    # One segmentation serves both the words and the facts (places are whole words).
+    found = tokens(prepared)
+    pieces = [prepared[t.start : t.end] for t in found]
+    content = [t.term for t in found if t.term not in stop]
+    words = set(content)
+    for term in content:
         words.update(parts(term))
-    flat = _STRIP.sub("", unicodedata.normalize("NFC", prepared.casefold()))
-    grams = {flat[i : i + GRAM] for i in range(max(len(flat) - GRAM + 1, 1))} if flat else set()
-    newmm = [w for w in word_tokenize(prepared, engine="newmm") if w.strip()]
     return Profile(
         text=text,
         words=frozenset(words),
-        grams=frozenset(grams),
-        facts=facts(prepared, newmm),
+        grams=grams(text, prepared),
+        facts=facts(prepared, pieces),
         claimant=_claimant_key(claimant),
         urls=frozenset(u for u in urls if u),
     )

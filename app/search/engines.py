@@ -66,35 +66,60 @@ class Engine:
         return list(session.scalars(matched.order_by(DOCS.c.id.desc()).limit(limit)))
 
     def postings(
-        self, session, terms: Sequence[str], kinds: Sequence[str], limit: int
-    ) -> dict[str, list[int]]:
-        """Return, for each term, the ids of at most `limit` documents of these kinds that hold
-        it (merged claims left out), in one query: a term found `limit` times is common."""
-        if not terms:
+        self, session, groups: Sequence[tuple[str, ...]], kinds: Sequence[str], most: int
+    ) -> dict[tuple[str, ...], list[int] | None]:
+        """Return, for each group of terms, the ids of the documents that hold them all, or
+        None when more than `most` do (a common group), in one query.
+
+        Each group's lookup stops after `most` + 1 postings, and a common group answers one row
+        only, so the cost is bounded however large the index. Plain SQL through the driver:
+        this runs for every new claim, and compiling a union of two dozen selects or making an
+        object of each id would cost more than the lookup itself. The ids may be of other kinds
+        (SQLite's postings are not filtered, `postings_filtered`): the caller checks the few
+        it keeps.
+        """
+        if not groups:
             return {}
-        parts = [
-            self._posting(index, term, kinds, limit).subquery(f"p{index}").select()
-            for index, term in enumerate(terms)
-        ]
-        found: dict[str, list[int]] = {term: [] for term in terms}
-        for index, doc_id in session.execute(sa.union_all(*parts)):
-            found[terms[index]].append(doc_id)
+        params: dict[str, object] = {"most": most, "limit": most + 1}
+        kind_names = []
+        if self.postings_filtered:
+            for number, kind in enumerate(kinds):
+                params[f"k{number}"] = kind
+                kind_names.append(f":k{number}")
+        parts = []
+        for index, group in enumerate(groups):
+            params[f"t{index}"] = self._posting_term(group)
+            inner = self._posting_sql(index, ", ".join(kind_names))
+            parts.append(
+                f"SELECT {index} AS g, CASE WHEN n > :most THEN -1 ELSE id END AS id FROM "
+                f"(SELECT id, count(*) OVER () AS n, row_number() OVER () AS r FROM ({inner}) "
+                f"AS p{index}) AS q{index} WHERE n <= :most OR r = 1"
+            )
+        found: dict[tuple[str, ...], list[int] | None] = {group: [] for group in groups}
+        for index, doc_id in session.execute(sa.text(" UNION ALL ".join(parts)), params):
+            ids = found[groups[index]]
+            if doc_id == -1:
+                found[groups[index]] = None
+            elif ids is not None:
+                ids.append(doc_id)
         return found
 
-    def _posting(self, index: int, term: str, kinds: Sequence[str], limit: int) -> sa.Select:
-        raise NotImplementedError
+    # Whether postings are already only of the kinds asked for (else the caller checks).
+    postings_filtered = True
 
     @staticmethod
-    def _open(query: sa.Select, kinds: Sequence[str]) -> sa.Select:
-        return query.where(
-            DOCS.c.kind.in_(kinds), sa.or_(DOCS.c.status.is_(None), DOCS.c.status != "merged")
-        )
+    def _posting_term(group: tuple[str, ...]) -> str:
+        raise NotImplementedError
+
+    def _posting_sql(self, index: int, kinds: str) -> str:
+        raise NotImplementedError
 
 
 class SqliteEngine(Engine):
     """FTS5 over `search_documents.terms` (external content), ranked by BM25."""
 
     name = "sqlite"
+    postings_filtered = False
 
     def stored_terms(self, terms, claimant, fine):
         return {
@@ -162,15 +187,14 @@ class SqliteEngine(Engine):
         )
         return list(session.scalars(walk))
 
-    def _posting(self, index, term, kinds, limit):
+    @staticmethod
+    def _posting_term(group):
         # Either column: a compound's parts are in fine_terms only.
-        match = sa.text(f"search_fts MATCH :posting_{index}").bindparams(
-            **{f"posting_{index}": f'{{terms fine_terms}} : "{term}"'}
-        )
-        query = sa.select(sa.literal(index).label("t"), DOCS.c.id).join_from(
-            FTS, DOCS, DOCS.c.id == FTS.c.rowid
-        )
-        return self._open(query.where(match), kinds).limit(limit)
+        return "{terms fine_terms} : (" + " AND ".join(f'"{t}"' for t in group) + ")"
+
+    def _posting_sql(self, index, kinds):
+        # The postings alone, not the documents' rows: the caller checks the few it keeps.
+        return f"SELECT rowid AS id FROM search_fts WHERE search_fts MATCH :t{index} LIMIT :limit"
 
 
 class PostgresEngine(Engine):
@@ -266,10 +290,15 @@ class PostgresEngine(Engine):
             # Matches seen so far say how wide a range holds `limit` of them (with a margin).
             span = int(span * max(2.0, 1.5 * limit / max(len(found), 1)))
 
-    def _posting(self, index, term, kinds, limit):
-        query = sa.cast(sa.literal(f"'{term}'"), TSQUERY)
-        selected = sa.select(sa.literal(index).label("t"), DOCS.c.id)
-        return self._open(selected.where(DOCS.c.terms.op("@@")(query)), kinds).limit(limit)
+    @staticmethod
+    def _posting_term(group):
+        return " & ".join(f"'{t}'" for t in group)
+
+    def _posting_sql(self, index, kinds):
+        return (
+            f"SELECT id FROM search_documents WHERE terms @@ CAST(:t{index} AS tsquery) "
+            f"AND kind IN ({kinds}) AND (status IS NULL OR status <> 'merged') LIMIT :limit"
+        )
 
 
 def _set(session, name: str, value: str) -> None:

@@ -8,6 +8,7 @@ undone by "not the same claim"); above `suggest` the pair is stored for a person
 
 from __future__ import annotations
 
+import itertools
 import math
 from dataclasses import dataclass, field
 from datetime import date
@@ -16,10 +17,11 @@ from functools import lru_cache
 import sqlalchemy as sa
 from flask import current_app
 from flask_babel import lazy_gettext as _l
-from sqlalchemy.orm import Session, selectinload
+from sqlalchemy.orm import Session, scoped_session, selectinload
 
 from app.database import utcnow
 from app.matching import Comparison, Profile, Thresholds, compare, profile
+from app.matching.similarity import gram_similarity, grams
 from app.models import (
     Appearance,
     Article,
@@ -38,11 +40,19 @@ from app.services.errors import Conflict, NotFound
 from app.services.permissions import require_role
 
 # A word found in more documents than this is too common to find candidates by.
-PER_TERM = 400
+PER_TERM = 50
+# Fewer rare words than this, and pairs of the first PAIRED common ones are looked up too.
+MIN_RARE = 3
+PAIRED = 4
 # The words a claim's candidates are found by: its rarest (longest first when as rare).
-QUERY_TERMS = 24
-# How many of the candidates that share the most rare words are scored.
-SCORED = 12
+QUERY_TERMS = 14
+# How many of the candidates that share the most rare words are ranked by trigrams, and how
+# many of those are read whole and compared.
+SCORED = 16
+FULL_SCORED = 4
+# Below this share of character trigrams a wording cannot reach `suggest` (the least alike
+# pair of the same claim in the labelled sets shares 0.27), so it is not read whole.
+GRAM_FLOOR = 0.25
 # Items below this score are not worth showing as similar.
 SHOWN = 0.25
 KINDS = ("claim", "fact_check")
@@ -111,33 +121,62 @@ def _profile(text: str, claimant: str | None, urls: tuple[str, ...] = ()) -> Pro
 def _query_terms(text: str, read: Profile) -> list[str]:
     """Return the words to find candidates by: the prepared wording's and the text's own (an
     indexed document holds the text as written, ธปท. and all)."""
-    found = dict.fromkeys(sorted(read.words, key=lambda w: (-len(w), w)))
+    # Figures first (a claim's numbers are its rarest words), then the longest words.
+    found = dict.fromkeys(
+        sorted(read.words, key=lambda w: (not w[:1].isdigit() or len(w) < 2, -len(w), w))
+    )
     found.update(dict.fromkeys(t for t in terms(text) if len(t) > 1))
-    return [t for t in found if t and len(t) <= 60][: QUERY_TERMS * 2]
+    return [t for t in found if t and len(t) <= 60][:QUERY_TERMS]
 
 
 def _candidates(session: Session, text: str, read: Profile) -> list[tuple[str, int]]:
-    """Return (kind, object id) of the documents sharing the most rare words, best first."""
+    """Return (kind, object id) of the documents sharing the most rare words, best first.
+
+    A word in more than PER_TERM documents is common; when a wording has fewer than MIN_RARE
+    rare words, pairs of its common ones are looked up too (two common words together are
+    rare), so a claim made only of everyday words still finds its twin.
+    """
     engine = engine_for(session.get_bind().dialect.name)
     wanted = _query_terms(text, read)
-    postings = engine.postings(session, wanted, KINDS, PER_TERM + 1)
-    rare = {t: ids for t, ids in postings.items() if ids and len(ids) <= PER_TERM}
-    chosen = rare or {t: ids for t, ids in postings.items() if ids}
-    chosen = dict(sorted(chosen.items(), key=lambda item: len(item[1]))[:QUERY_TERMS])
-    documents = max(session.scalar(sa.select(sa.func.max(DOCS.c.id))) or 1, 1)
+    postings = engine.postings(session, [(t,) for t in wanted], KINDS, PER_TERM)
+    rare = {g: ids for g, ids in postings.items() if ids}
+    common = [g[0] for g, ids in postings.items() if ids is None]
+    if len(rare) < MIN_RARE and len(common) >= 2:
+        pairs = list(itertools.combinations(common[:PAIRED], 2))
+        found = engine.postings(session, pairs, KINDS, PER_TERM)
+        rare.update({g: ids for g, ids in found.items() if ids})
+    documents = _document_count(session)
     weights: dict[int, float] = {}
-    for ids in chosen.values():
+    for ids in rare.values():
         weight = math.log(1 + documents / len(ids))
         for doc_id in ids:
             weights[doc_id] = weights.get(doc_id, 0.0) + weight
-    best = sorted(weights, key=lambda d: (-weights[d], -d))[: SCORED * 2]
+    # Postings may hold any kind of document (SQLite's): more are read than kept.
+    best = sorted(weights, key=lambda d: (-weights[d], -d))[: SCORED * 3]
     if not best:
         return []
     rows = session.execute(
-        sa.select(DOCS.c.id, DOCS.c.kind, DOCS.c.object_id).where(DOCS.c.id.in_(best))
+        sa.select(DOCS.c.id, DOCS.c.kind, DOCS.c.object_id).where(
+            DOCS.c.id.in_(best),
+            DOCS.c.kind.in_(KINDS),
+            sa.or_(DOCS.c.status.is_(None), DOCS.c.status != ClaimStatus.MERGED.value),
+        )
     ).all()
     order = {doc_id: rank for rank, doc_id in enumerate(best)}
-    return [(kind, object_id) for _, kind, object_id in sorted(rows, key=lambda r: order[r.id])]
+    ranked = sorted(rows, key=lambda r: order[r.id])[:SCORED]
+    return [(kind, object_id) for _, kind, object_id in ranked]
+
+
+def _document_count(session: Session) -> int:
+    """Return about how many documents the index holds (its newest id: only the scale of the
+    weights), read once per transaction (an article's claims are matched in one)."""
+    real = session() if isinstance(session, scoped_session) else session
+    transaction = id(real.get_transaction())
+    seen, known = session.info.get("matching_documents", (None, 0))
+    if seen != transaction:
+        known = max(session.scalar(sa.select(sa.func.max(DOCS.c.id))) or 1, 1)
+        session.info["matching_documents"] = (transaction, known)
+    return known
 
 
 def _claim_urls(session: Session, claim_ids: list[int]) -> dict[int, tuple[str, ...]]:
@@ -177,6 +216,22 @@ def _decided_different(session: Session, claim_id: int) -> tuple[set[int], set[i
     return claims, fact_checks
 
 
+@lru_cache(maxsize=50_000)
+def _grams(text: str) -> frozenset[str]:
+    return grams(text)
+
+
+@dataclass(frozen=True)
+class _Wording:
+    """One way a candidate is worded (a claim is also worded as the claims merged into it)."""
+
+    kind: str
+    id: int
+    text: str
+    claimant: str | None
+    urls: tuple[str, ...] = ()
+
+
 def find_similar(
     session: Session,
     text: str,
@@ -186,90 +241,113 @@ def find_similar(
     urls: tuple[str, ...] = (),
     limit: int = 10,
 ) -> list[tuple[Similar, Comparison]]:
-    """Return the claims and known fact-checks most like this wording, best first."""
+    """Return the claims and known fact-checks most like this wording, best first.
+
+    Candidates share the wording's rarest words (the index's postings); they are ranked by
+    character trigrams first (no word segmentation), and the best are read whole and compared.
+    """
     given = thresholds()
     read = _profile(text, claimant, tuple(sorted(urls)))
-    found = _candidates(session, text, read)
+    with session.no_autoflush:
+        found = _candidates(session, text, read)
     claim_ids = [i for kind, i in found if kind == "claim" and i not in exclude_claims]
     fact_ids = [i for kind, i in found if kind == "fact_check" and i not in exclude_fact_checks]
-    scored: list[tuple[Similar, Comparison]] = []
-    if claim_ids:
-        scored += _score_claims(session, read, claim_ids, given)
-    if fact_ids:
-        scored += _score_fact_checks(session, read, fact_ids, given)
-    scored = [pair for pair in scored if pair[0].score >= SHOWN]
+    claims, wordings = _claim_wordings(session, claim_ids, bool(read.urls))
+    facts_found, fact_wordings = _fact_wordings(session, fact_ids)
+    wordings += fact_wordings
+    # The most alike by trigrams, at most one wording per candidate counted twice.
+    ranked = sorted(
+        wordings, key=lambda w: gram_similarity(read.grams, _grams(w.text)), reverse=True
+    )
+    best: dict[tuple[str, int], Comparison] = {}
+    for wording in ranked:
+        key = (wording.kind, wording.id)
+        if gram_similarity(read.grams, _grams(wording.text)) < GRAM_FLOOR:
+            break  # ranked: the rest share even fewer letters
+        if key not in best and len(best) >= FULL_SCORED:
+            continue
+        other = _profile(wording.text, wording.claimant, wording.urls)
+        comparison = compare(read, other, given)
+        if key not in best or comparison.score > best[key].score:
+            best[key] = comparison
+    scored = [
+        (_similar(kind, item_id, comparison, claims, facts_found), comparison)
+        for (kind, item_id), comparison in best.items()
+        if comparison.score >= SHOWN
+    ]
     scored.sort(key=lambda pair: (-pair[0].score, pair[0].type, pair[0].id))
     return scored[:limit]
 
 
-def _score_claims(session, read: Profile, claim_ids: list[int], given: Thresholds):
-    claims = session.execute(
-        sa.select(Claim.id, Claim.text, Claim.claimant, Claim.status).where(
-            Claim.id.in_(claim_ids), Claim.status != ClaimStatus.MERGED
+def _claim_wordings(session, claim_ids: list[int], with_urls: bool):
+    if not claim_ids:
+        return {}, []
+    claims = {
+        c.id: c
+        for c in session.execute(
+            sa.select(Claim.id, Claim.text, Claim.claimant, Claim.status).where(
+                Claim.id.in_(claim_ids), Claim.status != ClaimStatus.MERGED
+            )
         )
-    ).all()
-    if not claims:
-        return []
-    ids = [c.id for c in claims]
-    # A claim is also known by the wordings merged into it.
-    wordings: dict[int, list[tuple[str, str | None]]] = {
-        c.id: [(c.text, c.claimant)] for c in claims
     }
-    for canonical, text, claimant in session.execute(
-        sa.select(Claim.canonical_id, Claim.text, Claim.claimant)
-        .where(Claim.canonical_id.in_(ids), Claim.status == ClaimStatus.MERGED)
-        .limit(len(ids) * 5)
-    ):
-        wordings[canonical].append((text, claimant))
-    urls = _claim_urls(session, ids) if read.urls else {}
-    results = []
-    for claim in claims:
-        best = max(
-            (
-                compare(read, _profile(text, claimant, urls.get(claim.id, ())), given)
-                for text, claimant in wordings[claim.id]
-            ),
-            key=lambda c: c.score,
-        )
-        results.append(
-            (
-                Similar(
-                    "claim",
-                    claim.id,
-                    best.score,
-                    best.reasons,
-                    claim.text,
-                    status=ClaimStatus(claim.status).value,
-                ),
-                best,
-            )
-        )
-    return results
+    urls = _claim_urls(session, list(claims)) if with_urls and claims else {}
+    wordings = [
+        _Wording("claim", c.id, c.text, c.claimant, urls.get(c.id, ())) for c in claims.values()
+    ]
+    # A claim is also known by the wordings merged into it.
+    if claims:
+        for canonical, text, claimant in session.execute(
+            sa.select(Claim.canonical_id, Claim.text, Claim.claimant)
+            .where(Claim.canonical_id.in_(list(claims)), Claim.status == ClaimStatus.MERGED)
+            .limit(len(claims) * 5)
+        ):
+            wordings.append(_Wording("claim", canonical, text, claimant, urls.get(canonical, ())))
+    return claims, wordings
 
 
-def _score_fact_checks(session, read: Profile, ids: list[int], given: Thresholds):
-    rows = session.scalars(sa.select(KnownFactCheck).where(KnownFactCheck.id.in_(ids))).all()
-    results = []
-    for item in rows:
-        urls = tuple(sorted(_url_key(u) for u in (item.appearances or []) if u))
-        found = compare(read, _profile(item.claim_text, item.claimant, urls), given)
-        results.append(
-            (
-                Similar(
-                    "fact_check",
-                    item.id,
-                    found.score,
-                    found.reasons,
-                    item.claim_text,
-                    publisher=item.publisher,
-                    rating=item.rating,
-                    url=item.url,
-                    date=item.review_date,
-                ),
-                found,
-            )
+def _fact_wordings(session, ids: list[int]):
+    if not ids:
+        return {}, []
+    rows = {
+        f.id: f
+        for f in session.scalars(sa.select(KnownFactCheck).where(KnownFactCheck.id.in_(ids)))
+    }
+    wordings = [
+        _Wording(
+            "fact_check",
+            f.id,
+            f.claim_text,
+            f.claimant,
+            tuple(sorted(_url_key(u) for u in (f.appearances or []) if u)),
         )
-    return results
+        for f in rows.values()
+    ]
+    return rows, wordings
+
+
+def _similar(kind: str, item_id: int, comparison: Comparison, claims, facts_found) -> Similar:
+    if kind == "claim":
+        claim = claims[item_id]
+        return Similar(
+            "claim",
+            item_id,
+            comparison.score,
+            comparison.reasons,
+            claim.text,
+            status=ClaimStatus(claim.status).value,
+        )
+    item = facts_found[item_id]
+    return Similar(
+        "fact_check",
+        item_id,
+        comparison.score,
+        comparison.reasons,
+        item.claim_text,
+        publisher=item.publisher,
+        rating=item.rating,
+        url=item.url,
+        date=item.review_date,
+    )
 
 
 def similar_to_claim(session: Session, claim: Claim, limit: int = 10) -> list[Similar]:

@@ -43,9 +43,7 @@ def _go_to_row(page, words: str):
     return row
 
 
-def test_possibly_the_same_in_the_queue_is_merged_with_m_and_kept_apart_with_n(
-    page, live_server
-):
+def test_possibly_the_same_in_the_queue_is_merged_with_m_and_kept_apart_with_n(page, live_server):
     sign_in(page, live_server)
     _add_article(page, RESTATED)
     row = _go_to_row(page, "กองทัพโซเวียตเคลื่อนเข้าทางตอนเหนือ")
