@@ -43,8 +43,8 @@ from app.search.engines import DOCS
 from app.services import ingest, matching
 from app.services.actors import SYSTEM
 from bench import search as search_bench
-from bench.search import _ms
 from bench.csv_export import scratch_database
+from bench.search import _ms
 
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared"
