@@ -64,6 +64,15 @@ class Config:
         self.SATJA_JOBS = env.get("SATJA_JOBS", "thread")
         # A period report with at least this many verdicts is built as a background job.
         self.SATJA_PDF_JOB_MIN_VERDICTS = int(env.get("SATJA_PDF_JOB_MIN_VERDICTS", 200))
+        # Claim matching: above AUTO a new candidate is merged into the claim it matches; above
+        # SUGGEST the queue and the claim page ask "possibly the same as …". 0 turns it off.
+        self.SATJA_MATCHING = env.get("SATJA_MATCHING", "1") != "0"
+        self.SATJA_MATCH_SUGGEST = float(env.get("SATJA_MATCH_SUGGEST", 0.40))
+        self.SATJA_MATCH_AUTO = float(env.get("SATJA_MATCH_AUTO", 0.85))
+        if not 0 < self.SATJA_MATCH_SUGGEST < self.SATJA_MATCH_AUTO <= 1:
+            raise ConfigError(
+                "SATJA_MATCH_SUGGEST and SATJA_MATCH_AUTO need 0 < suggest < auto <= 1"
+            )
         self.SATJA_REPORTS_DIR = env.get("SATJA_REPORTS_DIR") or str(
             Path(instance_path) / "reports"
         )

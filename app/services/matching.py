@@ -70,10 +70,15 @@ UNLINKABLE = (ClaimStatus.MERGED, ClaimStatus.DISMISSED)
 def thresholds() -> Thresholds:
     """Return the app's matching thresholds (SATJA_MATCH_SUGGEST, SATJA_MATCH_AUTO)."""
     config = current_app.config
-    return Thresholds(
-        suggest=float(config.get("SATJA_MATCH_SUGGEST", Thresholds.suggest)),
-        auto=float(config.get("SATJA_MATCH_AUTO", Thresholds.auto)),
+    return _thresholds(
+        float(config.get("SATJA_MATCH_SUGGEST", Thresholds.suggest)),
+        float(config.get("SATJA_MATCH_AUTO", Thresholds.auto)),
     )
+
+
+@lru_cache(maxsize=8)
+def _thresholds(suggest: float, auto: float) -> Thresholds:
+    return Thresholds(suggest=suggest, auto=auto)
 
 
 @dataclass(frozen=True)
