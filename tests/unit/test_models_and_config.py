@@ -60,3 +60,13 @@ def test_unknown_environment_name_is_an_error(monkeypatch):
     monkeypatch.setenv("SATJA_ENV", "staging")
     with pytest.raises(ConfigError):
         config_from_environment()
+
+
+def test_matching_thresholds_come_from_the_environment_and_must_be_ordered(monkeypatch, tmp_path):
+    monkeypatch.setenv("SATJA_MATCH_SUGGEST", "0.5")
+    monkeypatch.setenv("SATJA_MATCH_AUTO", "0.9")
+    config = DevelopmentConfig(str(tmp_path))
+    assert (config.SATJA_MATCH_SUGGEST, config.SATJA_MATCH_AUTO) == (0.5, 0.9)
+    monkeypatch.setenv("SATJA_MATCH_AUTO", "0.3")
+    with pytest.raises(ConfigError):
+        DevelopmentConfig(str(tmp_path))
