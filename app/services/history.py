@@ -9,10 +9,11 @@ import sqlalchemy as sa
 from pythainlp.tokenize import word_tokenize
 from sqlalchemy.orm import Session
 
-from app.models import AuditEvent, Claim, Comment, Role
+from app.models import AuditEvent, Claim, ClaimMatch, Comment, Role
 from app.services.actors import Actor
 from app.services.permissions import require_role
 
+MERGE_ACTIONS = ("claim.merge", "claim.auto_merge", "claim.unmerge")
 _TOKEN = re.compile(r"\s+|\w+|[^\w\s]")
 _THAI = re.compile(r"[\u0e00-\u0e7f]")
 
@@ -33,6 +34,30 @@ def claim_history(session: Session, actor: Actor, claim: Claim) -> list[AuditEve
         for kind, ids in related.items()
         if ids
     ]
+    # Merges into this claim (and their undoing) are recorded on the merged claim, and answers
+    # to "possibly the same as …" on the pair: both belong to this claim's story too.
+    pairs = session.execute(
+        sa.select(ClaimMatch.id, ClaimMatch.claim_id, ClaimMatch.match_claim_id).where(
+            sa.or_(ClaimMatch.claim_id == claim.id, ClaimMatch.match_claim_id == claim.id)
+        )
+    ).all()
+    others = {o for _, a, b in pairs for o in (a, b) if o and o != claim.id}
+    others.update(session.scalars(sa.select(Claim.id).where(Claim.canonical_id == claim.id)))
+    if others:
+        conditions.append(
+            sa.and_(
+                AuditEvent.object_type == Claim.__tablename__,
+                AuditEvent.object_id.in_([str(i) for i in others]),
+                AuditEvent.action.in_(MERGE_ACTIONS),
+            )
+        )
+    if pairs:
+        conditions.append(
+            sa.and_(
+                AuditEvent.object_type == ClaimMatch.__tablename__,
+                AuditEvent.object_id.in_([str(i) for i, _, _ in pairs]),
+            )
+        )
     return list(
         session.scalars(sa.select(AuditEvent).where(sa.or_(*conditions)).order_by(AuditEvent.id))
     )

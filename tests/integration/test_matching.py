@@ -301,6 +301,7 @@ def test_an_automatic_link_is_undone_with_not_the_same_claim(
     signed_in("checker")
     page = client.get(f"/claims/{soviet.id}").get_data(as_text=True)
     assert "Merged into this claim" in page and f"/claims/{linked_id}/unmerge" in page
+    assert "Claim linked to the same claim found earlier (" in page, "the link is in its history"
     version = db_session.get(Claim, linked_id).version
     response = auth.post(
         f"/claims/{linked_id}/unmerge",
