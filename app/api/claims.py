@@ -122,7 +122,7 @@ def _if_match() -> int | tuple:
             _l("Send If-Match with the version (ETag) you based this on."),
             "precondition_required",
         )
-    if not header.isdigit():
+    if not (header.isascii() and header.isdigit()):
         return error_response(412, _l("If-Match must be the claim's ETag."), "stale_edit")
     return int(header)
 
@@ -191,7 +191,7 @@ def similar_claims(claim_id: int):
     require_role(api_user(), Role.VIEWER)
     claim = workflow.get_claim(db.session, claim_id)
     limit = request.args.get("limit", "10")
-    if not limit.isdigit() or not 1 <= int(limit) <= 50:
+    if not (limit.isascii() and limit.isdigit()) or not 1 <= int(limit) <= 50:
         return error_response(400, _l("limit must be a whole number from 1 to 50."), "bad_request")
     items = matching.similar_to_claim(db.session, claim, int(limit))
     given = matching.thresholds()
@@ -391,7 +391,11 @@ def correct(claim_id: int):
 def _step(verdict_id: int, service, *args):
     version = request.headers.get("If-Match", "").strip().strip('"')
     verdict = service(
-        db.session, api_user(), verdict_id, *args, int(version) if version.isdigit() else None
+        db.session,
+        api_user(),
+        verdict_id,
+        *args,
+        int(version) if version.isascii() and version.isdigit() else None,
     )
     db.session.commit()
     return jsonify(verdict_json(verdict))

@@ -61,7 +61,7 @@ def import_known():
     if not form.validate_on_submit():
         return _page(form, status=400)
     files = [(f.filename or "upload", f.read()) for f in form.files.data if f]
-    report = factchecks.import_files(db.session, actor(), files)
+    report = factchecks.import_files(db.session, actor(), files, max_items=factchecks.WEB_MAX_ITEMS)
     db.session.commit()
     flash(
         ngettext(

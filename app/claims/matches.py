@@ -37,10 +37,14 @@ def _date(value: str, language: str) -> str:
     """Say an ISO 8601 year (1945), month (--08) or day (--08-15) in the reader's calendar."""
     if value.startswith("--"):
         month, _, day = value[2:].partition("-")
-        if not month.isdigit() or not 1 <= int(month) <= 12:
+        if not (month.isascii() and month.isdigit()) or not 1 <= int(month) <= 12:
             return value
-        fmt = "d MMMM" if day.isdigit() else "MMMM"
-        moment = date(2000, int(month), int(day) if day.isdigit() else 1)
+        day = day if day.isascii() and day.isdigit() else ""
+        fmt = "d MMMM" if day else "MMMM"
+        try:  # 2000 is a leap year: 29 February is a day of it
+            moment = date(2000, int(month), int(day) if day else 1)
+        except ValueError:
+            return value
         return format_date(moment, fmt, locale=language)
     return format_iso(value)
 

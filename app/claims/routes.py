@@ -23,7 +23,7 @@ from app.web import actor, attach_error, safe_next
 def _version(form) -> int:
     """Return the version the form was based on; a form without one is malformed."""
     value = (form.version.data or "").strip() if hasattr(form, "version") else ""
-    if not value.isdigit():
+    if not (value.isascii() and value.isdigit()):
         abort(400)
     return int(value)
 
@@ -339,7 +339,7 @@ def comment(claim_id: int):
 def triage():
     """Accept or dismiss several queue items at once."""
     form = TriageForm()
-    ids = [int(i) for i in request.form.getlist("claim") if i.isdigit()]
+    ids = [int(i) for i in request.form.getlist("claim") if i.isascii() and i.isdigit()]
     if not form.validate_on_submit() or not ids:
         flash(_("Select at least one claim."), "error")
         return redirect(url_for("main.queue"))

@@ -145,6 +145,7 @@ def absolute_url(raw: str | None, base: str | None = None) -> str | None:
         text = "https:" + text
     try:
         parts = urlsplit(text)
+        parts.port  # noqa: B018  (raises ValueError on a port that is no port)
     except ValueError:
         return None
     if parts.scheme.lower() not in ("http", "https") or not parts.hostname:

@@ -103,6 +103,17 @@ class Facts:
     negated: bool
 
 
+@lru_cache(maxsize=1)
+def _province_names() -> dict[str, tuple[str, str]]:
+    """Return each province's (Thai, English) name by its code."""
+    found = {}
+    with (Path(corpus_path()) / "thailand_provinces_th.csv").open(encoding="utf-8") as rows:
+        for row in csv.reader(rows):
+            if len(row) >= 4 and row[0]:
+                found[f"TH-{row[3]}"] = (row[0], row[2])
+    return found
+
+
 def _thai_provinces() -> dict[str, str]:
     found = {}
     with (Path(corpus_path()) / "thailand_provinces_th.csv").open(encoding="utf-8") as rows:
@@ -183,6 +194,21 @@ def _negated(text: str) -> bool:
 
 
 _LATIN = re.compile(r"[A-Za-z]")
+# The most days a month has (29 February counts: a leap year's).
+DAYS_IN_MONTH = {
+    1: 31,
+    2: 29,
+    3: 31,
+    4: 30,
+    5: 31,
+    6: 30,
+    7: 31,
+    8: 31,
+    9: 30,
+    10: 31,
+    11: 30,
+    12: 31,
+}
 ENGLISH_DIRECTION = re.compile(r"\b(?:" + "|".join(ENGLISH_DIRECTIONS) + r")\b", re.I)
 _TH_MONTH = "|".join(sorted((m for m in TH_MONTHS if "." not in m), key=len, reverse=True))
 _EN_MONTH = "|".join(sorted((m for m in EN_MONTHS if len(m) > 3 or m == "may"), key=len))
@@ -206,7 +232,7 @@ def _dates(text: str) -> tuple[set[int], set[tuple[int, int]], list[tuple[int, i
         before = DAY_BEFORE.search(text[max(0, match.start() - 12) : match.start()])
         after = DAY_AFTER.search(text[match.end() : match.end() + 8])
         for found, offset in ((before, max(0, match.start() - 12)), (after, match.end())):
-            if found and 1 <= int(found.group(1)) <= 31:
+            if found and 1 <= int(found.group(1)) <= DAYS_IN_MONTH[month]:
                 days.add((int(found.group(1)), month))
                 spans.append((offset + found.start(1), offset + found.end(1)))
     return months, days, spans
@@ -278,11 +304,8 @@ def place_name(code: str, language: str = "th") -> str:
         except (LookupError, ValueError):
             return code
     if code.startswith("TH-"):
-        with (Path(corpus_path()) / "thailand_provinces_th.csv").open(encoding="utf-8") as rows:
-            for row in csv.reader(rows):
-                if len(row) >= 4 and f"TH-{row[3]}" == code:
-                    return row[0] if language == "th" else row[2]
-        return code
+        names = _province_names().get(code)
+        return (names[0] if language == "th" else names[1]) if names else code
     if code == "SU":
         return "สหภาพโซเวียต" if language == "th" else "the Soviet Union"
     return Locale(language).territories.get(code, code)

@@ -27,17 +27,22 @@ def text_key(text: str) -> str:
 
 def _claim_for(
     session: Session, actor: Actor, article: Article, found: ClaimCandidate
-) -> tuple[Claim, bool]:
-    """Return the existing claim with the same text (the one a merged claim was merged into),
-    or a new candidate claim; and whether it is new."""
+) -> tuple[Claim, Claim, bool]:
+    """Return the claim an appearance of this text belongs to, the claim whose text it is (they
+    differ when that one is merged: the claim it was merged into, however deep, takes the
+    appearance, and an unmerge gives it back), and whether the claim is new."""
     key = text_key(found.text)
     existing = session.scalar(
         sa.select(Claim).where(Claim.text_key == key).order_by(Claim.id).limit(1)
     )
     if existing is not None:
-        if existing.status == ClaimStatus.MERGED and existing.canonical is not None:
-            existing = existing.canonical
-        return existing, False
+        owner, seen = existing, {existing.id}
+        while owner.status == ClaimStatus.MERGED and owner.canonical is not None:
+            owner = owner.canonical
+            if owner.id in seen:
+                break
+            seen.add(owner.id)
+        return owner, existing, False
     claim = Claim(
         text=found.text,
         text_key=key,
@@ -55,7 +60,7 @@ def _claim_for(
     session.add(claim)
     session.flush()
     audit.record(session, actor, "claim.create", claim, after=audit.snapshot(claim, CLAIM_FIELDS))
-    return claim, True
+    return claim, claim, True
 
 
 def extract_article_claims(session: Session, actor: Actor, article: Article) -> list[Claim]:
@@ -66,10 +71,10 @@ def extract_article_claims(session: Session, actor: Actor, article: Article) -> 
     claims = []
     matching_on = current_app.config.get("SATJA_MATCHING", True)
     for found in extract_claims(article.body, language=article.language):
-        claim, new = _claim_for(session, actor, article, found)
+        claim, origin, new = _claim_for(session, actor, article, found)
         appearance = Appearance(
             claim=claim,
-            origin_claim_id=claim.id,
+            origin_claim_id=origin.id,
             article=article,
             start=found.start,
             end=found.end,

@@ -26,8 +26,12 @@ from app.services.errors import NotFound
 from app.services.permissions import require_role
 from app.services.query import LIKE_ESCAPE, contains
 
-# At most this many items are read from one file.
+# At most this many items are read from one file (the web upload reads fewer: it runs in the
+# request, and a larger file is for `flask fact-checks import`).
 MAX_ITEMS = 100_000
+WEB_MAX_ITEMS = 5_000
+URL_LENGTH = 2048
+APPEARANCE_LENGTH = 8192
 CHUNK = 500
 # Failure codes of items the parser still returns (the item is imported, the value left out).
 IMPORTED_ANYWAY = frozenset({"bad_url"})
@@ -39,7 +43,7 @@ def fact_check_key(url: str | None, claim_text: str, publisher: str) -> str:
     if url:
         try:
             normalised = canonical_url(url)
-        except IngestError:
+        except (IngestError, ValueError):  # ValueError: a port that is no port
             normalised = url.strip()
     text = " ".join(unicodedata.normalize("NFC", claim_text).casefold().split())
     by = " ".join(unicodedata.normalize("NFC", publisher).casefold().split())
@@ -63,8 +67,11 @@ class ImportReport:
         return {"imported": self.imported, "duplicates": self.duplicates, "failed": self.failed}
 
 
-def _web(url: str | None) -> str | None:
-    return url if url and url.lower().startswith(("http://", "https://")) else None
+def _web(url: str | None, longest: int = URL_LENGTH) -> str | None:
+    """Return a web address Satja may link to and store: http or https, and short enough for
+    its column (the review's 2048; where the claim appeared is kept in JSON, longer ones too)."""
+    ok = url and url.lower().startswith(("http://", "https://")) and len(url) <= longest
+    return url if ok else None
 
 
 def _model(item: ParsedItem, key: str, source: str, actor: Actor) -> KnownFactCheck:
@@ -83,7 +90,7 @@ def _model(item: ParsedItem, key: str, source: str, actor: Actor) -> KnownFactCh
         claim_date=item.claim_date,
         claimant=item.claimant,
         language=item.language,
-        appearances=[u for u in item.appearances if _web(u)],
+        appearances=[u for u in item.appearances if _web(u, APPEARANCE_LENGTH)],
         checked_by=item.checked_by,
         finding=item.finding,
         source_format=item.source_format,
@@ -117,13 +124,15 @@ def _store(session: Session, actor: Actor, name: str, items: list[ParsedItem], r
     return stored
 
 
-def import_files(session: Session, actor: Actor, files: list[tuple[str, bytes]]) -> ImportReport:
+def import_files(
+    session: Session, actor: Actor, files: list[tuple[str, bytes]], max_items: int = MAX_ITEMS
+) -> ImportReport:
     """Import known fact-checks from files (editor or above); one audit event per file."""
     require_role(actor, Role.EDITOR)
     report = ImportReport()
     for name, data in files:
         try:
-            parsed = parse_file(name, data, max_items=MAX_ITEMS)
+            parsed = parse_file(name, data, max_items=max_items)
         except UnreadableFile as error:
             report.unreadable.append(name)
             report.failed.append(

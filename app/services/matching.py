@@ -497,10 +497,7 @@ def decide(
         text, said = (
             (other.claim_text, other.claimant)
             if kind == "fact_check"
-            else (
-                other.text,
-                other.claimant,
-            )
+            else (other.text, other.claimant)
         )
         found = compare(_profile(claim.text, claim.claimant), _profile(text, said), thresholds())
         match = ClaimMatch(
@@ -512,6 +509,18 @@ def decide(
         )
         session.add(match)
         session.flush()
+    # A checker merges only what the matcher suggests (merging any claim into any other is an
+    # editor's), and does not overturn an answer already given.
+    suggested = match.state == MatchState.SUGGESTED and match.score >= thresholds().suggest
+    if same and kind == "claim" and not suggested:
+        require_role(actor, Role.EDITOR)
+    if (
+        (not same
+        and kind == "claim"
+        and other.id in (claim.canonical_id, -1))
+        or (not same and kind == "claim" and other.canonical_id == claim.id)
+    ):
+        raise Conflict(_l("Unmerge the claim to say it is not the same claim."))
     if match.state in (MatchState.MERGED, MatchState.LINKED) and same:
         raise Conflict(_l("These claims are merged already."))
     before = {"state": match.state.value}

@@ -230,10 +230,23 @@ def _remember_different(session: Session, actor: Actor, claim_id: int, other_id:
     if pair is None:
         pair = ClaimMatch(claim_id=claim_id, match_claim_id=other_id, score=0.0, reasons=[])
         session.add(pair)
+    before = {"state": pair.state.value if pair.state else None}
     pair.state = MatchState.DIFFERENT
     pair.decided_by_id = getattr(actor, "id", None)
     pair.decided_at = utcnow()
     session.flush()
+    audit.record(
+        session,
+        actor,
+        "claim_match.different",
+        pair,
+        before,
+        {
+            "state": pair.state.value,
+            "claim_id": pair.claim_id,
+            "match_claim_id": pair.match_claim_id,
+        },
+    )
 
 
 def assign(

@@ -382,3 +382,67 @@ def test_a_viewer_cannot_decide(client, signed_in, auth, db_session, admin, seed
     )
     assert response.status_code == 403
     assert db_session.get(Claim, candidate.id).status == ClaimStatus.CANDIDATE
+
+
+def test_a_checker_merges_only_what_the_matcher_suggests(
+    client, signed_in, auth, db_session, admin, seed
+):
+    soviet = _soviet(db_session)
+    unrelated = _origin_claims(
+        _ingest(db_session, admin, "กระทรวงพลังงานยืนยันว่าราคาน้ำมันดีเซลจะไม่เกินลิตรละ 33 บาทตลอดปีนี้")
+    )[0]
+    signed_in("checker")
+    refused = auth.post(
+        f"/claims/{unrelated.id}/matches",
+        {"kind": "claim", "other": str(soviet.id), "same": "1"},
+        form_page="/queue",
+    )
+    assert refused.status_code == 403
+    db_session.expire_all()
+    assert db_session.get(Claim, unrelated.id).status == ClaimStatus.CANDIDATE
+
+
+def test_odd_input_never_crashes_a_page(client, signed_in, auth, db_session, admin, tmp_path):
+    text = "วันที่ 30 กุมภาพันธ์ ค.ศ. 1945 กองทัพโซเวียตได้รุกเข้าสู่คาบสมุทรเกาหลีพร้อมทหาร {n} นาย"
+    _ingest(db_session, admin, text.format(n=5000))
+    claim = _origin_claims(_ingest(db_session, admin, text.format(n=6000)))[0]
+    signed_in("editor")
+    assert client.get("/queue").status_code == 200
+    assert client.get(f"/claims/{claim.id}").status_code == 200
+    assert client.get(f"/api/v1/claims/{claim.id}/similar?limit=²").status_code in (400, 401)
+    odd = tmp_path / "ports.json"
+    odd.write_text(
+        json.dumps(
+            [
+                {
+                    "@type": "ClaimReview",
+                    "url": "http://example.com:99999/x",
+                    "claimReviewed": "A claim with a review at a port that is no port",
+                    "author": {"name": "Test Checkers"},
+                    "reviewRating": {"alternateName": "False"},
+                }
+            ]
+        )
+    )
+    response = auth.post(
+        "/claims/known/import", {"files": (odd.open("rb"), "ports.json")}, form_page="/claims/known"
+    )
+    assert response.status_code in (200, 302)
+    stored = db_session.scalars(sa.select(KnownFactCheck)).one()
+    assert stored.url is None and stored.publisher == "Test Checkers"
+    unmerge = auth.post(
+        f"/claims/{claim.id}/unmerge", {"unmerge-version": "²"}, form_page=f"/claims/{claim.id}"
+    )
+    assert unmerge.status_code == 400
+
+
+def test_an_appearance_of_a_merged_wording_goes_back_with_it_on_unmerge(db_session, admin, seed):
+    soviet = _soviet(db_session)
+    (first,) = _ingest(db_session, admin, SAME_WORDS).appearances
+    linked_id = first.origin_claim_id
+    (again,) = _ingest(db_session, admin, SAME_WORDS + " ", outlet="Third").appearances
+    assert again.claim_id == soviet.id and again.origin_claim_id == linked_id
+    workflow.unmerge(db_session, admin, linked_id)
+    db_session.commit()
+    db_session.expire_all()
+    assert {a.id for a in db_session.get(Claim, linked_id).appearances} == {first.id, again.id}
