@@ -514,12 +514,10 @@ def decide(
     suggested = match.state == MatchState.SUGGESTED and match.score >= thresholds().suggest
     if same and kind == "claim" and not suggested:
         require_role(actor, Role.EDITOR)
-    if (
-        (not same
-        and kind == "claim"
-        and other.id in (claim.canonical_id, -1))
-        or (not same and kind == "claim" and other.canonical_id == claim.id)
-    ):
+    merged_together = kind == "claim" and (
+        other.canonical_id == claim.id or claim.canonical_id == other.id
+    )
+    if not same and merged_together:
         raise Conflict(_l("Unmerge the claim to say it is not the same claim."))
     if match.state in (MatchState.MERGED, MatchState.LINKED) and same:
         raise Conflict(_l("These claims are merged already."))
