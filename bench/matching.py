@@ -10,8 +10,8 @@ English sentences with names, places, numbers and dates varied), built here when
 Queries are restatements of stored claims (Thai digits, an attribution put in front, a word
 left out), so each has one right answer. Figures:
 
-- indexed: `matching.find_similar` per query, warm, p50/p95 in ms, and how often its best claim
-  is the one restated (recall@1);
+- indexed: `matching.find_similar` per query, p50/p95 in ms of a cold pass (pages read from
+  disk) and of a warm one, and how often its best claim is the one restated (recall@1);
 - brute force: every stored claim's indexed words compared with the query's (a full scan), the
   50 most alike scored like the indexed ones; its p50/p95 and recall@1, over fewer queries;
 - ingest: the seed article and the Thai government releases ingested (stored, extracted and
@@ -128,16 +128,24 @@ def _indexed(session, text: str, claimant: str | None) -> int | None:
     return claims[0].id if claims else None
 
 
-def measure_matching(session, queries, brute_count: int) -> dict[str, object]:
-    """Time indexed matching on every query (after a warm-up) and brute force on a few."""
-    for _, text, claimant in queries[:10]:
-        _indexed(session, text, claimant)
-    indexed_times, hits = [], 0
+def _indexed_pass(session, queries) -> tuple[list[float], int]:
+    times, hits = [], 0
     for claim_id, text, claimant in queries:
         started = time.perf_counter()
         best = _indexed(session, text, claimant)
-        indexed_times.append(time.perf_counter() - started)
+        times.append(time.perf_counter() - started)
         hits += best == claim_id
+    return times, hits
+
+
+def measure_matching(session, queries, brute_count: int) -> dict[str, object]:
+    """Time indexed matching on every query twice (the first pass reads the pages it needs
+    from disk, the second runs on a warm cache, as a server with its database in memory does)
+    and brute force on a few."""
+    for _, text, claimant in queries[:10]:  # pythainlp's dictionary, the gazetteers
+        _indexed(session, text, claimant)
+    cold_times, _ = _indexed_pass(session, queries)
+    indexed_times, hits = _indexed_pass(session, queries)
     brute_times, brute_hits, agree = [], 0, 0
     for claim_id, text, claimant in queries[:brute_count]:
         started = time.perf_counter()
@@ -150,6 +158,7 @@ def measure_matching(session, queries, brute_count: int) -> dict[str, object]:
     return {
         "queries": len(queries),
         "indexed_ms": indexed,
+        "indexed_cold_ms": _ms(cold_times),
         "indexed_recall_at_1": round(hits / len(queries), 3),
         "brute_force_queries": brute_count,
         "brute_force_ms": brute,

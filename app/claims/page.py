@@ -94,11 +94,14 @@ def _matching(claim: Claim) -> dict:
     fact-checks of it, claims merged into it (each can be unmerged)."""
     given = matching.thresholds()
     similar = matching.similar_to_claim(db.session, claim, 8)
-    merged = db.session.scalars(
-        db.select(Claim)
-        .where(Claim.canonical_id == claim.id, Claim.status == ClaimStatus.MERGED)
-        .order_by(Claim.id)
-    ).all()
+    # By the canonical_id index alone; status filtered here (see services.matching).
+    merged = [
+        c
+        for c in db.session.scalars(
+            db.select(Claim).where(Claim.canonical_id == claim.id).order_by(Claim.id)
+        )
+        if c.status == ClaimStatus.MERGED
+    ]
     return {
         "possibly_same": [s for s in similar if s.type == "claim" and s.score >= given.suggest],
         "checked_elsewhere": [

@@ -160,16 +160,20 @@ def _candidates(session: Session, text: str, read: Profile) -> list[tuple[str, i
     best = sorted(weights, key=lambda d: (-weights[d], -d))[: SCORED * 3]
     if not best:
         return []
-    rows = session.execute(
-        sa.select(DOCS.c.id, DOCS.c.kind, DOCS.c.object_id).where(
-            DOCS.c.id.in_(best),
-            DOCS.c.kind.in_(KINDS),
-            sa.or_(DOCS.c.status.is_(None), DOCS.c.status != ClaimStatus.MERGED.value),
+    # By primary key alone, filtered here: a condition on kind or status would tempt the
+    # planner into that index, a scan of every claim's document.
+    rows = [
+        row
+        for row in session.execute(
+            sa.select(DOCS.c.id, DOCS.c.kind, DOCS.c.object_id, DOCS.c.status).where(
+                DOCS.c.id.in_(best)
+            )
         )
-    ).all()
+        if row.kind in KINDS and row.status != ClaimStatus.MERGED.value
+    ]
     order = {doc_id: rank for rank, doc_id in enumerate(best)}
     ranked = sorted(rows, key=lambda r: order[r.id])[:SCORED]
-    return [(kind, object_id) for _, kind, object_id in ranked]
+    return [(row.kind, row.object_id) for row in ranked]
 
 
 def _document_count(session: Session) -> int:
@@ -291,9 +295,10 @@ def _claim_wordings(session, claim_ids: list[int], with_urls: bool):
         c.id: c
         for c in session.execute(
             sa.select(Claim.id, Claim.text, Claim.claimant, Claim.status).where(
-                Claim.id.in_(claim_ids), Claim.status != ClaimStatus.MERGED
+                Claim.id.in_(claim_ids)
             )
         )
+        if c.status != ClaimStatus.MERGED
     }
     urls = _claim_urls(session, list(claims)) if with_urls and claims else {}
     wordings = [
@@ -301,12 +306,17 @@ def _claim_wordings(session, claim_ids: list[int], with_urls: bool):
     ]
     # A claim is also known by the wordings merged into it.
     if claims:
-        for canonical, text, claimant in session.execute(
-            sa.select(Claim.canonical_id, Claim.text, Claim.claimant)
-            .where(Claim.canonical_id.in_(list(claims)), Claim.status == ClaimStatus.MERGED)
+        # By the canonical_id index alone (a condition on status would tempt the planner into
+        # the status index, a scan of every merged claim); a claim's merged wordings are few.
+        for canonical, text, claimant, status in session.execute(
+            sa.select(Claim.canonical_id, Claim.text, Claim.claimant, Claim.status)
+            .where(Claim.canonical_id.in_(list(claims)))
             .limit(len(claims) * 5)
         ):
-            wordings.append(_Wording("claim", canonical, text, claimant, urls.get(canonical, ())))
+            if status == ClaimStatus.MERGED:
+                wordings.append(
+                    _Wording("claim", canonical, text, claimant, urls.get(canonical, ()))
+                )
     return claims, wordings
 
 

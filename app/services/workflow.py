@@ -162,16 +162,11 @@ def _merged_into(session: Session, claim_id: int) -> set[int]:
     """Return the claim and every claim merged into it, however deep."""
     found, frontier = {claim_id}, {claim_id}
     while frontier:
-        frontier = (
-            set(
-                session.scalars(
-                    sa.select(Claim.id).where(
-                        Claim.canonical_id.in_(frontier), Claim.status == ClaimStatus.MERGED
-                    )
-                )
-            )
-            - found
+        # By the canonical_id index alone; status filtered here (see services.matching).
+        rows = session.execute(
+            sa.select(Claim.id, Claim.status).where(Claim.canonical_id.in_(frontier))
         )
+        frontier = {i for i, status in rows if status == ClaimStatus.MERGED} - found
         found |= frontier
     return found
 
