@@ -66,7 +66,12 @@ class Engine:
         return list(session.scalars(matched.order_by(DOCS.c.id.desc()).limit(limit)))
 
     def postings(
-        self, session, groups: Sequence[tuple[str, ...]], kinds: Sequence[str], most: int
+        self,
+        session,
+        groups: Sequence[tuple[str, ...]],
+        kinds: Sequence[str],
+        most: int,
+        common_too: bool = False,
     ) -> dict[tuple[str, ...], list[int] | None]:
         """Return, for each group of terms, the ids of the documents that hold them all, or
         None when more than `most` do (a common group), in one query.
@@ -80,16 +85,22 @@ class Engine:
         """
         if not groups:
             return {}
-        params: dict[str, object] = {"most": most, "limit": most + 1}
+        params: dict[str, object] = (
+            {"limit": most} if common_too else {"most": most, "limit": most + 1}
+        )
         kind_names = []
-        if self.postings_filtered:
+        filtered = self.postings_filtered or common_too
+        if filtered:
             for number, kind in enumerate(kinds):
                 params[f"k{number}"] = kind
                 kind_names.append(f":k{number}")
         parts = []
         for index, group in enumerate(groups):
             params[f"t{index}"] = self._posting_term(group)
-            inner = self._posting_sql(index, ", ".join(kind_names))
+            inner = self._posting_sql(index, ", ".join(kind_names), filtered)
+            if common_too:  # the newest of them: a repeated claim is most often a recent one
+                parts.append(f"SELECT {index} AS g, id FROM ({inner}) AS p{index}")
+                continue
             parts.append(
                 f"SELECT {index} AS g, CASE WHEN n > :most THEN -1 ELSE id END AS id FROM "
                 f"(SELECT id, count(*) OVER () AS n, row_number() OVER () AS r FROM ({inner}) "
@@ -111,7 +122,9 @@ class Engine:
     def _posting_term(group: tuple[str, ...]) -> str:
         raise NotImplementedError
 
-    def _posting_sql(self, index: int, kinds: str) -> str:
+    def _posting_sql(self, index: int, kinds: str, filtered: bool) -> str:
+        """Return the SELECT of one group's postings (ids as `id`), of these kinds when
+        `filtered` (the kinds are bound parameters, named in `kinds`)."""
         raise NotImplementedError
 
 
@@ -192,9 +205,18 @@ class SqliteEngine(Engine):
         # Either column: a compound's parts are in fine_terms only.
         return "{terms fine_terms} : (" + " AND ".join(f'"{t}"' for t in group) + ")"
 
-    def _posting_sql(self, index, kinds):
-        # The postings alone, not the documents' rows: the caller checks the few it keeps.
-        return f"SELECT rowid AS id FROM search_fts WHERE search_fts MATCH :t{index} LIMIT :limit"
+    def _posting_sql(self, index, kinds, filtered):
+        if not filtered:
+            # The postings alone, not the documents' rows: the caller checks the few it keeps.
+            return (
+                f"SELECT rowid AS id FROM search_fts WHERE search_fts MATCH :t{index} LIMIT :limit"
+            )
+        return (
+            f"SELECT d.id FROM search_fts JOIN search_documents d ON d.id = search_fts.rowid "
+            f"WHERE search_fts MATCH :t{index} AND d.kind IN ({kinds}) "
+            "AND (d.status IS NULL OR d.status != 'merged') ORDER BY search_fts.rowid DESC "
+            "LIMIT :limit"
+        )
 
 
 class PostgresEngine(Engine):
@@ -294,7 +316,7 @@ class PostgresEngine(Engine):
     def _posting_term(group):
         return " & ".join(f"'{t}'" for t in group)
 
-    def _posting_sql(self, index, kinds):
+    def _posting_sql(self, index, kinds, filtered):
         return (
             f"SELECT id FROM search_documents WHERE terms @@ CAST(:t{index} AS tsquery) "
             f"AND kind IN ({kinds}) AND (status IS NULL OR status <> 'merged') LIMIT :limit"

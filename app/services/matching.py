@@ -146,10 +146,15 @@ def _candidates(session: Session, text: str, read: Profile) -> list[tuple[str, i
     postings = engine.postings(session, [(t,) for t in wanted], KINDS, PER_TERM)
     rare = {g: ids for g, ids in postings.items() if ids}
     common = [g[0] for g, ids in postings.items() if ids is None]
-    if len(rare) < MIN_RARE and len(common) >= 2:
-        pairs = list(itertools.combinations(common[:PAIRED], 2))
+    pairs = list(itertools.combinations(common[:PAIRED], 2))
+    if len(rare) < MIN_RARE and pairs:
         found = engine.postings(session, pairs, KINDS, PER_TERM)
         rare.update({g: ids for g, ids in found.items() if ids})
+    if not rare and len(common) >= 2:
+        # Every word and every pair is common (a wording many documents share word for word):
+        # the first documents holding each pair are the candidates.
+        found = engine.postings(session, pairs, KINDS, PER_TERM, common_too=True)
+        rare = {g: ids for g, ids in found.items() if ids}
     documents = _document_count(session)
     weights: dict[int, float] = {}
     for ids in rare.values():
