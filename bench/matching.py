@@ -14,9 +14,9 @@ left out), so each has one right answer. Figures:
   disk) and of a warm one, and how often its best claim is the one restated (recall@1);
 - brute force: every stored claim's indexed words compared with the query's (a full scan), the
   50 most alike scored like the indexed ones; its p50/p95 and recall@1, over fewer queries;
-- ingest: the seed article and the Thai government releases ingested (stored, extracted and
-  indexed, as a commit does) with matching on and off, alternating, each rolled back; the
-  ratio of the medians.
+- ingest: the held-out annotated articles (Thai and English, not the stored claims' material)
+  ingested (stored, extracted and indexed, as a commit does) with matching on and off,
+  alternating, each rolled back; the ratio of the medians.
 """
 
 from __future__ import annotations
@@ -45,6 +45,7 @@ from app.services.actors import SYSTEM
 from bench import search as search_bench
 from bench.csv_export import scratch_database
 from bench.search import _ms
+from tests.extraction_set import HOLDOUT, load_set
 
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared"
@@ -182,15 +183,21 @@ def measure_matching(session, queries, brute_count: int) -> dict[str, object]:
 
 
 def measure_ingest(app, session, rounds: int) -> dict[str, object]:
-    """Ingest the same articles with matching on and off, alternating; each rolled back."""
-    texts = [(SHARED / "seeds" / "kim-putin-th.txt").read_text(encoding="utf-8")]
-    texts += [
-        p.read_text(encoding="utf-8") for p in sorted((SHARED / "data" / "thai_news").glob("*.txt"))
-    ]
+    """Ingest the same articles with matching on and off, alternating; each rolled back.
+
+    The articles are the held-out annotated ones: the stored claims were written from the seed,
+    the government releases and the other annotated articles, so these are news to them, as an
+    article a desk adds is (an article made of the stored sentences again would be its
+    duplicate, found before any matching).
+    """
+    texts = [article.text for article in load_set(HOLDOUT)]
     totals = {True: [], False: []}
     for round_number in range(rounds + 1):
         for on in (False, True) if round_number % 2 else (True, False):
             app.config["SATJA_MATCHING"] = on
+            # No wording read in an earlier round is remembered: every claim is new each time.
+            matching._profile.cache_clear()
+            matching._grams.cache_clear()
             started = time.perf_counter()
             for text in texts:
                 ingest.ingest(session, SYSTEM, ingest.Submission(text=text, outlet="Bench"))
@@ -221,7 +228,7 @@ def run(url: str, claims: int, query_count: int, brute_count: int) -> dict[str, 
             db.session.commit()
         queries = _queries(db.session, query_count, random.Random(11))
         found = measure_matching(db.session, queries, brute_count)
-        found |= measure_ingest(app, db.session, 2)
+        found |= measure_ingest(app, db.session, 4)
         db.engine.dispose()
     return {**built, **found}
 

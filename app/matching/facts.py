@@ -171,10 +171,19 @@ def _ambiguous() -> frozenset[str]:
     return frozenset(n for n in places() if not n.isascii() and n in common and len(n) <= 4)
 
 
+@lru_cache(maxsize=1)
+def _beginnings() -> frozenset[str]:
+    """Return the first two letters of every Thai place name (most words begin none)."""
+    return frozenset(n[:2] for n in places() if not n.isascii())
+
+
 def _thai_places(words: list[str]) -> set[str]:
-    names, ambiguous = places(), _ambiguous()
+    names, ambiguous, beginnings = places(), _ambiguous(), _beginnings()
     found, index = set(), 0
     while index < len(words):
+        if words[index][:2] not in beginnings and len(words[index]) >= 2:
+            index += 1
+            continue
         for size in range(min(MAX_PLACE_WORDS, len(words) - index), 0, -1):
             name = "".join(words[index : index + size])
             if name in names and not name.isascii():

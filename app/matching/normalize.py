@@ -301,17 +301,32 @@ def _year(match: re.Match) -> str:
     return kept + _common_era(match.group("year"))
 
 
-def prepare(text: str) -> str:
-    """Return the text in the one form both sides of a comparison are read in."""
+def prepare(text: str, replaced: list[str] | None = None) -> str:
+    """Return the text in the one form both sides of a comparison are read in; `replaced`, when
+    given, receives what was written otherwise (ธปท., a Buddhist-Era year, 1.2 ล้าน), as the
+    search index holds it."""
+
+    def kept(replace):
+        if replaced is None:
+            return replace
+
+        def call(match: re.Match) -> str:
+            replaced.append(match.group(0))
+            return replace(match)
+
+        return call
+
     text = unicodedata.normalize("NFC", text).translate(_PREPARE)
-    text = _thai_abbreviations().sub(lambda m: " " + THAI_ABBREVIATIONS[m.group(0)] + " ", text)
-    text = _thai_same().sub(lambda m: THAI_SAME[m.group(0)], text)
-    text = _english_abbreviations().sub(lambda m: ENGLISH_ABBREVIATIONS[m.group(0)], text)
+    text = _thai_abbreviations().sub(
+        kept(lambda m: " " + THAI_ABBREVIATIONS[m.group(0)] + " "), text
+    )
+    text = _thai_same().sub(kept(lambda m: THAI_SAME[m.group(0)]), text)
+    text = _english_abbreviations().sub(kept(lambda m: ENGLISH_ABBREVIATIONS[m.group(0)]), text)
     text = _english_same().sub(lambda m: ENGLISH_SAME[m.group(0).lower()], text)
-    text = _YEAR_BEFORE.sub(_year, text)
-    text = _YEAR_AFTER.sub(lambda m: _common_era(m.group("year")), text)
+    text = _YEAR_BEFORE.sub(kept(_year), text)
+    text = _YEAR_AFTER.sub(kept(lambda m: _common_era(m.group("year"))), text)
     text = _PERCENT_BEFORE.sub(lambda m: " " + m.group(1) + " " + PERCENT_WORD, text)
     text = _english_numbers().sub(lambda m: ENGLISH_NUMBERS[m.group(0).lower()], text)
     text = _PERCENT_AFTER.sub(" " + PERCENT_WORD, text)
-    text = NUMBER.sub(_number, text)
+    text = NUMBER.sub(kept(_number), text)
     return " ".join(text.split())

@@ -129,6 +129,8 @@ class Profile:
     facts: Facts
     claimant: str | None
     urls: frozenset[str] = frozenset()
+    # What preparing wrote otherwise (ธปท., a Buddhist-Era year), as the text had it.
+    written: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -174,7 +176,8 @@ def gram_similarity(a: frozenset[str], b: frozenset[str]) -> float:
 
 def profile(text: str, claimant: str | None = None, urls=()) -> Profile:
     """Read a claim's wording (and who made it, and where it appeared) for comparison."""
-    prepared = prepare(text)
+    replaced: list[str] = []
+    prepared = prepare(text, replaced)
     stop = _stopwords()
     # One segmentation serves both the words and the facts (places are whole words).
     found = tokens(prepared)
@@ -190,6 +193,7 @@ def profile(text: str, claimant: str | None = None, urls=()) -> Profile:
         facts=facts(prepared, pieces),
         claimant=_claimant_key(claimant),
         urls=frozenset(u for u in urls if u),
+        written=tuple(replaced),
     )
 
 

@@ -10,10 +10,12 @@ from __future__ import annotations
 
 import itertools
 import math
+import time
 from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
 
+import regex
 import sqlalchemy as sa
 from flask import current_app
 from flask_babel import lazy_gettext as _l
@@ -32,7 +34,7 @@ from app.models import (
     Role,
 )
 from app.models.matching import MatchState
-from app.search.analyzer import terms
+from app.search.analyzer import fold
 from app.search.engines import DOCS, engine_for
 from app.services import audit
 from app.services.actors import Actor
@@ -44,6 +46,8 @@ PER_TERM = 50
 # Fewer rare words than this, and pairs of the first PAIRED common ones are looked up too.
 MIN_RARE = 3
 PAIRED = 4
+# ... and when even those pairs are all common, the newest documents holding the first few.
+FALLBACK_PAIRS = 2
 # The words a claim's candidates are found by: its rarest (longest first when as rare).
 QUERY_TERMS = 14
 # How many of the candidates that share the most rare words are ranked by trigrams, and how
@@ -56,6 +60,7 @@ GRAM_FLOOR = 0.25
 # Items below this score are not worth showing as similar.
 SHOWN = 0.25
 KINDS = ("claim", "fact_check")
+_PIECE = regex.compile(r"\d+(?:[.,]\d+)*|[\p{L}\p{M}\p{N}]+")
 # Claims a new candidate may be linked to automatically (not dismissed or merged ones).
 LINKABLE = (
     ClaimStatus.CANDIDATE,
@@ -124,36 +129,41 @@ def _profile(text: str, claimant: str | None, urls: tuple[str, ...] = ()) -> Pro
 
 
 def _query_terms(text: str, read: Profile) -> list[str]:
-    """Return the words to find candidates by: the prepared wording's and the text's own (an
-    indexed document holds the text as written, ธปท. and all)."""
-    # Figures first (a claim's numbers are its rarest words), then the longest words.
-    found = dict.fromkeys(
-        sorted(read.words, key=lambda w: (not w[:1].isdigit() or len(w) < 2, -len(w), w))
-    )
-    found.update(dict.fromkeys(t for t in terms(text) if len(t) > 1))
+    """Return the words to find candidates by: the prepared wording's, and those of the text as
+    written where preparing changed it (an indexed document holds the text as written, ธปท.,
+    พ.ศ. 2488 and all), without segmenting the text a second time."""
+    written = [fold(piece) for part in read.written for piece in _PIECE.findall(part)]
+    # Figures first (a claim's numbers are its rarest words), the words as written next, then
+    # the longest words.
+    ordered = sorted(read.words, key=lambda w: (not w[:1].isdigit() or len(w) < 2, -len(w), w))
+    figures = [w for w in ordered if w[:1].isdigit() and len(w) >= 2]
+    found = dict.fromkeys([*figures, *(t for t in written if len(t) > 1), *ordered])
     return [t for t in found if t and len(t) <= 60][:QUERY_TERMS]
 
 
-def _candidates(session: Session, text: str, read: Profile) -> list[tuple[str, int]]:
+def _candidates(
+    session: Session, text: str, read: Profile, thorough: bool = True
+) -> list[tuple[str, int]]:
     """Return (kind, object id) of the documents sharing the most rare words, best first.
 
     A word in more than PER_TERM documents is common; when a wording has fewer than MIN_RARE
     rare words, pairs of its common ones are looked up too (two common words together are
-    rare), so a claim made only of everyday words still finds its twin.
+    rare), so a claim made only of everyday words still finds its twin. `thorough` looks
+    further when even the pairs are common (the claim page and the API do; ingestion does not,
+    as an identical wording is found before matching, by its text).
     """
     engine = engine_for(session.get_bind().dialect.name)
+    bind = session.get_bind()
+    database = getattr(bind, "engine", bind).url.render_as_string(hide_password=True)
     wanted = _query_terms(text, read)
-    postings = engine.postings(session, [(t,) for t in wanted], KINDS, PER_TERM)
-    rare = {g: ids for g, ids in postings.items() if ids}
-    common = [g[0] for g, ids in postings.items() if ids is None]
-    pairs = list(itertools.combinations(common[:PAIRED], 2))
+    rare, common = _rare_and_common(session, engine, database, [(t,) for t in wanted])
+    pairs = list(itertools.combinations([g[0] for g in common][:PAIRED], 2))
     if len(rare) < MIN_RARE and pairs:
-        found = engine.postings(session, pairs, KINDS, PER_TERM)
-        rare.update({g: ids for g, ids in found.items() if ids})
-    if not rare and len(common) >= 2:
+        rare.update(_rare_and_common(session, engine, database, pairs)[0])
+    if not rare and pairs and thorough:
         # Every word and every pair is common (a wording many documents share word for word):
-        # the first documents holding each pair are the candidates.
-        found = engine.postings(session, pairs, KINDS, PER_TERM, common_too=True)
+        # the newest documents holding each pair are the candidates.
+        found = engine.postings(session, pairs[:FALLBACK_PAIRS], KINDS, PER_TERM, common_too=True)
         rare = {g: ids for g, ids in found.items() if ids}
     documents = _document_count(session)
     weights: dict[int, float] = {}
@@ -179,6 +189,47 @@ def _candidates(session: Session, text: str, read: Profile) -> list[tuple[str, i
     order = {doc_id: rank for rank, doc_id in enumerate(best)}
     ranked = sorted(rows, key=lambda r: order[r.id])[:SCORED]
     return [(row.kind, row.object_id) for row in ranked]
+
+
+class CommonWords:
+    """The words (and pairs of words) the index holds too often to find candidates by, learnt
+    from its postings and remembered per database for `ttl` seconds: a common word stays common
+    as the index grows, and a new claim's words are mostly common ones, so most need no lookup.
+    """
+
+    def __init__(self, ttl: float = 3600.0, size: int = 200_000) -> None:
+        self.ttl, self.size = ttl, size
+        self.seen: dict[tuple[str, tuple[str, ...]], float] = {}
+
+    def known(self, database: str, group: tuple[str, ...]) -> bool:
+        """Tell whether the group was found common lately."""
+        seen = self.seen.get((database, group))
+        return seen is not None and time.monotonic() - seen < self.ttl
+
+    def add(self, database: str, group: tuple[str, ...]) -> None:
+        """Remember that the group is common."""
+        if len(self.seen) >= self.size:
+            self.seen.clear()
+        self.seen[(database, group)] = time.monotonic()
+
+    def clear(self) -> None:
+        """Forget everything (a database emptied, in tests)."""
+        self.seen.clear()
+
+
+COMMON = CommonWords()
+
+
+def _rare_and_common(session, engine, database: str, groups: list[tuple[str, ...]]):
+    """Return the postings of the rare groups, and the common groups, in the order given."""
+    unknown = [g for g in groups if not COMMON.known(database, g)]
+    postings = engine.postings(session, unknown, KINDS, PER_TERM) if unknown else {}
+    for group, ids in postings.items():
+        if ids is None:
+            COMMON.add(database, group)
+    rare = {g: ids for g, ids in postings.items() if ids}
+    common = [g for g in groups if g not in postings or postings[g] is None]
+    return rare, common
 
 
 def _document_count(session: Session) -> int:
@@ -254,6 +305,7 @@ def find_similar(
     exclude_fact_checks: set[int] | frozenset[int] = frozenset(),
     urls: tuple[str, ...] = (),
     limit: int = 10,
+    thorough: bool = True,
 ) -> list[tuple[Similar, Comparison]]:
     """Return the claims and known fact-checks most like this wording, best first.
 
@@ -263,7 +315,7 @@ def find_similar(
     given = thresholds()
     read = _profile(text, claimant, tuple(sorted(urls)))
     with session.no_autoflush:
-        found = _candidates(session, text, read)
+        found = _candidates(session, text, read, thorough)
     claim_ids = [i for kind, i in found if kind == "claim" and i not in exclude_claims]
     fact_ids = [i for kind, i in found if kind == "fact_check" and i not in exclude_fact_checks]
     claims, wordings = _claim_wordings(session, claim_ids, bool(read.urls))
@@ -400,7 +452,13 @@ def match_new_claim(session: Session, actor: Actor, claim: Claim, article: Artic
     given = thresholds()
     urls = (_url_key(article.canonical_url),) if article.canonical_url else ()
     found = find_similar(
-        session, claim.text, claim.claimant, exclude_claims={claim.id}, urls=urls, limit=5
+        session,
+        claim.text,
+        claim.claimant,
+        exclude_claims={claim.id},
+        urls=urls,
+        limit=5,
+        thorough=False,
     )
     best = next(
         (
