@@ -7,7 +7,8 @@ from dataclasses import dataclass
 
 from app.extraction import lexicon
 
-_MULTIPLIERS = {
+# Words that multiply the number before them (the extractor reads them too).
+MULTIPLIERS = {
     "ล้านล้าน": 10**12,
     "พันล้าน": 10**9,
     "ร้อยล้าน": 10**8,
@@ -22,7 +23,7 @@ _MULTIPLIERS = {
     "thousand": 10**3,
     "bn": 10**9,
 }
-_MULT = "|".join(sorted(map(re.escape, _MULTIPLIERS), key=len, reverse=True))
+_MULT = "|".join(sorted(map(re.escape, MULTIPLIERS), key=len, reverse=True))
 NUMBER = re.compile(
     rf"(?<![\w.])(?P<num>\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?)"
     rf"(?:\s?(?P<mult>{_MULT})(?![a-z]))?",
@@ -64,7 +65,7 @@ def find_numbers(text: str, date_spans: list[tuple[int, int]] = ()) -> list[Numb
             continue
         value = float(digits)
         if match.group("mult"):
-            value *= _MULTIPLIERS[match.group("mult").lower()]
+            value *= MULTIPLIERS[match.group("mult").lower()]
         found.append(NumberMention(start, end, value))
     return found
 

@@ -14,6 +14,7 @@ import unicodedata
 from functools import lru_cache
 
 from app.extraction.dates import BE_OFFSET, TH_MONTHS
+from app.extraction.numbers import MULTIPLIERS
 
 _PREPARE = str.maketrans(
     {
@@ -161,24 +162,8 @@ ENGLISH_SAME = {
     "per cent": "percent",
 }
 
-_MULTIPLIERS = {
-    "ล้านล้าน": 10**12,
-    "แสนล้าน": 10**11,
-    "หมื่นล้าน": 10**10,
-    "พันล้าน": 10**9,
-    "ร้อยล้าน": 10**8,
-    "สิบล้าน": 10**7,
-    "ล้าน": 10**6,
-    "แสน": 10**5,
-    "หมื่น": 10**4,
-    "พัน": 10**3,
-    "trillion": 10**12,
-    "billion": 10**9,
-    "bn": 10**9,
-    "million": 10**6,
-    "mn": 10**6,
-    "thousand": 10**3,
-}
+# The extractor's multipliers, and the compounds a chain of them makes read as one word.
+_MULTIPLIERS = {**MULTIPLIERS, "แสนล้าน": 10**11, "หมื่นล้าน": 10**10, "mn": 10**6}
 _MULT = "|".join(sorted(map(re.escape, _MULTIPLIERS), key=len, reverse=True))
 # A number (commas and a decimal point allowed) and the multipliers right after it.
 NUMBER = re.compile(

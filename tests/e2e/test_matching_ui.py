@@ -26,9 +26,10 @@ def _add_article(page, text: str) -> None:
     expect(page.get_by_role("status")).to_contain_text("เพิ่มบทความแล้ว")
 
 
-def _go_to_row(page, words: str):
-    """Open the queue and move the keyboard's current row to the claim with these words."""
-    page.goto("/queue")
+def _go_to_row(page, words: str, search: str):
+    """Open the queue searched for `search` (other tests fill it) and move the keyboard's current
+    row to the claim with these words."""
+    page.goto("/queue?q=" + search)
     rows = page.locator(".queue-item")
     row = rows.filter(has_text=words)
     expect(row).to_have_count(1)
@@ -46,14 +47,15 @@ def _go_to_row(page, words: str):
 def test_possibly_the_same_in_the_queue_is_merged_with_m_and_kept_apart_with_n(page, live_server):
     sign_in(page, live_server)
     _add_article(page, RESTATED)
-    row = _go_to_row(page, "กองทัพโซเวียตเคลื่อนเข้าทางตอนเหนือ")
+    row = _go_to_row(page, "กองทัพโซเวียตเคลื่อนเข้าทางตอนเหนือ", "สำนักข่าวไทย โซเวียต")
     expect(row.locator(".match-reasons")).to_contain_text("ตัวเลขตรงกัน: 35")
     page.keyboard.press("m")
     expect(page.get_by_role("status")).to_contain_text("รวมแล้ว")
+    expect(page).to_have_url(re.compile(r"/queue\?q="))
     expect(page.locator(".queue-item", has_text="กองทัพโซเวียตเคลื่อนเข้าทางตอนเหนือ")).to_have_count(0)
 
     _add_article(page, OTHER_YEAR)
-    row = _go_to_row(page, "เมื่อเดือนสิงหาคม ค.ศ. 1950")
+    row = _go_to_row(page, "เมื่อเดือนสิงหาคม ค.ศ. 1950", "โซเวียต 1950")
     expect(row.locator(".match-reasons")).to_contain_text("วันที่ต่างกัน")
     page.keyboard.press("n")
     expect(page.get_by_role("status")).to_contain_text("ไม่ใช่ข้อกล่าวอ้างเดียวกัน")
