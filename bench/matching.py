@@ -48,7 +48,6 @@ from bench.search import _ms
 from tests.extraction_set import HOLDOUT, load_set
 
 ROOT = Path(__file__).resolve().parent.parent
-SHARED = ROOT.parent / "shared"
 RESULTS = ROOT / "bench" / "results"
 THAI_DIGITS = str.maketrans({str(i): chr(0x0E50 + i) for i in range(10)})
 LEADS = ("มีรายงานว่า ", "สื่อหลายสำนักรายงานว่า ", "Reports say ", "")

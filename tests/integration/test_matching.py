@@ -22,7 +22,7 @@ from app.services import comments, factchecks, ingest, matching, sources, workfl
 from tests.factories import make_token
 
 ROOT = Path(__file__).parents[2]
-SHARED = ROOT.parent / "shared" / "data"
+SHARED = ROOT / "tests" / "data" / "real"  # shared/data, copied unchanged
 SEED = (ROOT / "app" / "demo" / "kim-putin-th.txt").read_text(encoding="utf-8")
 RESTATED = (
     "สำนักข่าวไทยรายงานว่า กองทัพโซเวียตบุกเข้าทางตอนเหนือของคาบสมุทรเกาหลีในเดือนสิงหาคม "

@@ -1,4 +1,4 @@
-"""parse_file on the real fact-checks in shared/data and on odd shapes in tests/data/factchecks."""
+"""parse_file on the real fact-checks of shared/data (copied to tests/data/real) and on odd shapes in tests/data/factchecks."""
 
 from __future__ import annotations
 
@@ -13,7 +13,7 @@ from app.factchecks import Failure, KnownFactCheck, Parsed, UnreadableFile, pars
 from app.factchecks.values import absolute_url, to_date, to_number
 from app.factchecks.verdict import verdict_from_scale, verdict_from_text
 
-SHARED = Path(__file__).resolve().parents[3].parent / "shared" / "data"
+SHARED = Path(__file__).resolve().parents[2] / "data" / "real"  # shared/data, copied
 CLAIMREVIEW = SHARED / "claimreview"
 AFNC = SHARED / "afnc" / "afnc_sample.csv"
 ODD = Path(__file__).resolve().parents[2] / "data" / "factchecks"
