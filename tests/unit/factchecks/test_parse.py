@@ -1,4 +1,4 @@
-"""parse_file on the real fact-checks of shared/data (copied to tests/data/real) and on odd shapes in tests/data/factchecks."""
+"""parse_file on the real fact-checks (shared/data, copied to tests/data/real) and on odd shapes."""
 
 from __future__ import annotations
 
