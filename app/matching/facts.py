@@ -115,13 +115,11 @@ def _province_names() -> dict[str, tuple[str, str]]:
 
 
 def _thai_provinces() -> dict[str, str]:
+    """Return each province's Thai name and case-folded English name, with its code."""
     found = {}
-    with (Path(corpus_path()) / "thailand_provinces_th.csv").open(encoding="utf-8") as rows:
-        for row in csv.reader(rows):
-            if len(row) >= 4 and row[0]:
-                key = f"TH-{row[3]}"
-                found[row[0]] = key
-                found[row[2].casefold()] = key
+    for code, (thai, english) in _province_names().items():
+        found[thai] = code
+        found[english.casefold()] = code
     return found
 
 
