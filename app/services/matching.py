@@ -11,7 +11,7 @@ from __future__ import annotations
 import itertools
 import math
 import time
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
 
@@ -46,7 +46,8 @@ PER_TERM = 50
 # Fewer rare words than this, and pairs of the first PAIRED common ones are looked up too.
 MIN_RARE = 3
 PAIRED = 4
-# ... and when even those pairs are all common, the newest documents holding the first few.
+# ... and when even those pairs are all common, documents holding the first few (the newest
+# where the engine gives them cheaply: SQLite).
 FALLBACK_PAIRS = 2
 # The words a claim's candidates are found by: its rarest (longest first when as rare).
 QUERY_TERMS = 14
@@ -61,15 +62,9 @@ GRAM_FLOOR = 0.25
 SHOWN = 0.25
 KINDS = ("claim", "fact_check")
 _PIECE = regex.compile(r"\d+(?:[.,]\d+)*|[\p{L}\p{M}\p{N}]+")
-# Claims a new candidate may be linked to automatically (not dismissed or merged ones).
-LINKABLE = (
-    ClaimStatus.CANDIDATE,
-    ClaimStatus.ACCEPTED,
-    ClaimStatus.IN_RESEARCH,
-    ClaimStatus.IN_REVIEW,
-    ClaimStatus.PUBLISHED,
-)
+# Claims nothing is merged into; a new candidate may be linked to any other.
 UNLINKABLE = (ClaimStatus.MERGED, ClaimStatus.DISMISSED)
+LINKABLE = tuple(s for s in ClaimStatus if s not in UNLINKABLE)
 
 
 def thresholds() -> Thresholds:
@@ -100,7 +95,6 @@ class Similar:
     rating: str | None = None
     url: str | None = None
     date: date | None = None
-    extra: dict = field(default_factory=dict, compare=False)
 
     def json(self) -> dict:
         """Return the item as the API gives it."""
@@ -152,8 +146,8 @@ def _candidates(
     further when even the pairs are common (the claim page and the API do; ingestion does not,
     as an identical wording is found before matching, by its text).
     """
-    engine = engine_for(session.get_bind().dialect.name)
     bind = session.get_bind()
+    engine = engine_for(bind.dialect.name)
     database = getattr(bind, "engine", bind).url.render_as_string(hide_password=True)
     wanted = _query_terms(text, read)
     rare, common = _rare_and_common(session, engine, database, [(t,) for t in wanted])
@@ -162,7 +156,7 @@ def _candidates(
         rare.update(_rare_and_common(session, engine, database, pairs)[0])
     if not rare and pairs and thorough:
         # Every word and every pair is common (a wording many documents share word for word):
-        # the newest documents holding each pair are the candidates.
+        # documents holding each pair are the candidates.
         found = engine.postings(session, pairs[:FALLBACK_PAIRS], KINDS, PER_TERM, common_too=True)
         rare = {g: ids for g, ids in found.items() if ids}
     documents = _document_count(session)
@@ -211,10 +205,6 @@ class CommonWords:
         if len(self.seen) >= self.size:
             self.seen.clear()
         self.seen[(database, group)] = time.monotonic()
-
-    def clear(self) -> None:
-        """Forget everything (a database emptied, in tests)."""
-        self.seen.clear()
 
 
 COMMON = CommonWords()
@@ -321,14 +311,14 @@ def find_similar(
     claims, wordings = _claim_wordings(session, claim_ids, bool(read.urls))
     facts_found, fact_wordings = _fact_wordings(session, fact_ids)
     wordings += fact_wordings
-    # The most alike by trigrams, at most one wording per candidate counted twice.
-    ranked = sorted(
-        wordings, key=lambda w: gram_similarity(read.grams, _grams(w.text)), reverse=True
-    )
+    # The most alike by trigrams first; FULL_SCORED candidates are read whole (each in all its
+    # wordings).
+    alike = [(gram_similarity(read.grams, _grams(w.text)), w) for w in wordings]
+    alike.sort(key=lambda pair: pair[0], reverse=True)
     best: dict[tuple[str, int], Comparison] = {}
-    for wording in ranked:
+    for share, wording in alike:
         key = (wording.kind, wording.id)
-        if gram_similarity(read.grams, _grams(wording.text)) < GRAM_FLOOR:
+        if share < GRAM_FLOOR:
             break  # ranked: the rest share even fewer letters
         if key not in best and len(best) >= FULL_SCORED:
             continue
@@ -519,7 +509,8 @@ PROGRESS = {
 }
 
 
-def _pair(session: Session, claim_id: int, kind: str, other_id: int) -> ClaimMatch | None:
+def pair_of(session: Session, claim_id: int, kind: str, other_id: int) -> ClaimMatch | None:
+    """Return the stored pair of a claim and a claim (either way round) or known fact-check."""
     if kind == "fact_check":
         return session.scalar(
             sa.select(ClaimMatch).where(
@@ -559,20 +550,21 @@ def decide(
     from app.services import workflow
 
     require_role(actor, Role.CHECKER)
+    given = thresholds()
     claim = session.get(Claim, claim_id)
     if claim is None:
         raise NotFound(_l("No such claim."))
     other = _other(session, kind, other_id)
     if kind == "claim" and other.id == claim.id:
         raise Conflict(_l("A claim cannot be merged into itself."))
-    match = _pair(session, claim.id, kind, other.id)
+    match = pair_of(session, claim.id, kind, other.id)
     if match is None:
         text, said = (
             (other.claim_text, other.claimant)
             if kind == "fact_check"
             else (other.text, other.claimant)
         )
-        found = compare(_profile(claim.text, claim.claimant), _profile(text, said), thresholds())
+        found = compare(_profile(claim.text, claim.claimant), _profile(text, said), given)
         match = ClaimMatch(
             claim_id=claim.id,
             match_claim_id=other.id if kind == "claim" else None,
@@ -584,7 +576,7 @@ def decide(
         session.flush()
     # A checker merges only what the matcher suggests (merging any claim into any other is an
     # editor's), and does not overturn an answer already given.
-    suggested = match.state == MatchState.SUGGESTED and match.score >= thresholds().suggest
+    suggested = match.state == MatchState.SUGGESTED and match.score >= given.suggest
     if same and kind == "claim" and not suggested:
         require_role(actor, Role.EDITOR)
     merged_together = kind == "claim" and (

@@ -12,7 +12,7 @@ from sqlalchemy.orm import Session
 from app.database import utcnow
 from app.models import Appearance, AuditEvent, Claim, ClaimMatch, ClaimStatus, Role, User
 from app.models.matching import MatchState
-from app.services import audit
+from app.services import audit, matching
 from app.services.actors import Actor
 from app.services.errors import Conflict, InvalidInput, NotFound, StaleEdit
 from app.services.permissions import require_role
@@ -52,13 +52,17 @@ def check_version(obj, expected: int | None) -> None:
         )
 
 
-def _change(session: Session, actor: Actor, claim: Claim, action: str, **values) -> Claim:
-    """Apply values to a claim, bump its version and audit the change."""
+def _change(
+    session: Session, actor: Actor, claim: Claim, action: str, noted: dict | None = None, **values
+) -> Claim:
+    """Apply values to a claim, bump its version and audit the change (with `noted` beside the
+    state after it, such as the score of an automatic link)."""
     before = audit.snapshot(claim, CLAIM_FIELDS)
     for name, value in values.items():
         setattr(claim, name, value)
     session.flush()
-    audit.record(session, actor, action, claim, before, audit.snapshot(claim, CLAIM_FIELDS))
+    after = {**audit.snapshot(claim, CLAIM_FIELDS), **(noted or {})}
+    audit.record(session, actor, action, claim, before, after)
     return claim
 
 
@@ -137,12 +141,9 @@ def _merge(
             appearance.origin_claim_id = claim.id
         if (appearance.article_id, appearance.start) not in taken:
             appearance.claim = target
-    before = audit.snapshot(claim, CLAIM_FIELDS)
-    claim.status, claim.canonical_id = ClaimStatus.MERGED, target.id
-    session.flush()
-    after = {**audit.snapshot(claim, CLAIM_FIELDS), **noted}
-    audit.record(session, actor, action, claim, before, after)
-    return claim
+    return _change(
+        session, actor, claim, action, noted, status=ClaimStatus.MERGED, canonical_id=target.id
+    )
 
 
 def merge_matched(
@@ -214,14 +215,7 @@ def unmerge(session: Session, actor: Actor, claim_id: int, version: int | None =
 
 
 def _remember_different(session: Session, actor: Actor, claim_id: int, other_id: int) -> None:
-    pair = session.scalar(
-        sa.select(ClaimMatch).where(
-            sa.or_(
-                sa.and_(ClaimMatch.claim_id == claim_id, ClaimMatch.match_claim_id == other_id),
-                sa.and_(ClaimMatch.claim_id == other_id, ClaimMatch.match_claim_id == claim_id),
-            )
-        )
-    )
+    pair = matching.pair_of(session, claim_id, "claim", other_id)
     if pair is None:
         pair = ClaimMatch(claim_id=claim_id, match_claim_id=other_id, score=0.0, reasons=[])
         session.add(pair)
