@@ -7,7 +7,13 @@ here for extraction and translated in app/translations like every other string.
 from __future__ import annotations
 
 from flask_babel import get_translations
+from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
+from wtforms import StringField
+
+from app.i18n import input_day
+from app.ingest.errors import IngestError
+from app.ingest.text import parse_published
 
 
 def N_(message: str) -> str:
@@ -51,3 +57,38 @@ class SatjaForm(FlaskForm):
     class Meta(FlaskForm.Meta):
         def get_translations(self, form):
             return get_translations()
+
+
+DAY_HINT = _l("Buddhist or Common Era, e.g. 15/08/2568 or 2025-08-15")
+DAY_ERROR = _l(
+    "“%(value)s” is not a day Satja can read: write it as 15/08/2568 (Buddhist Era) "
+    "or 2025-08-15 (Common Era)."
+)
+
+
+class DayField(StringField):
+    """A day typed in either era (15/08/2568, 2025-08-15, 15 ส.ค. 2568), shown in the reader's.
+
+    A browser's date picker would take 2568 as a Common-Era year; a text box read by Satja's
+    date parser takes a year after 2400 as Buddhist Era, and refuses years it cannot place.
+    """
+
+    def __init__(self, label=None, validators=None, **kwargs) -> None:
+        kwargs.setdefault("description", DAY_HINT)
+        render_kw = {"autocomplete": "off", "placeholder": "15/08/2568", "size": 14}
+        kwargs["render_kw"] = render_kw | kwargs.get("render_kw", {})
+        super().__init__(label, validators, **kwargs)
+
+    def process_formdata(self, valuelist) -> None:
+        typed = valuelist[0].strip() if valuelist else ""
+        self.data = None
+        if typed:
+            try:
+                self.data = parse_published(typed[:60])
+            except IngestError:
+                raise ValueError(DAY_ERROR % {"value": typed[:60]}) from None
+
+    def _value(self) -> str:
+        if self.raw_data:
+            return self.raw_data[0]
+        return input_day(self.data)

@@ -52,6 +52,15 @@ def format_day(value: date | datetime | None, month: str = "MMMM") -> str:
     return f"{day_month} {year}"
 
 
+def input_day(value: date | None) -> str:
+    """Write a day as the reader types one: 15/08/2568 in Thai, 2025-08-15 in English."""
+    if value is None:
+        return ""
+    if _is_thai():
+        return f"{value.day:02d}/{value.month:02d}/{value.year + BUDDHIST_ERA_OFFSET}"
+    return value.isoformat()
+
+
 def format_moment(value: datetime | None) -> str:
     """Format a timestamp in the reader's time zone, calendar and language."""
     if value is None:

@@ -2,7 +2,6 @@
 
 from flask_babel import lazy_gettext as _l
 from wtforms import (
-    DateField,
     EmailField,
     IntegerField,
     PasswordField,
@@ -13,7 +12,7 @@ from wtforms import (
 )
 from wtforms.validators import DataRequired, Length, NumberRange, Optional
 
-from app.forms import SatjaForm
+from app.forms import DayField, SatjaForm
 from app.labels import ROLE_LABELS
 from app.models import Role
 from app.services.passwords import MAX_LENGTH, MIN_LENGTH
@@ -59,8 +58,8 @@ class AuditFilterForm(SatjaForm):
     action = SelectField(_l("Action"), default="")
     object_type = SelectField(_l("Object type"), default="")
     object_id = StringField(_l("Object id"), validators=[Optional(), Length(max=40)])
-    since = DateField(_l("From"), validators=[Optional()])
-    until = DateField(_l("Until"), validators=[Optional()])
+    since = DayField(_l("From"), validators=[Optional()])
+    until = DayField(_l("Until"), validators=[Optional()])
 
 
 class RatingForm(SatjaForm):

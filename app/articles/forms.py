@@ -2,11 +2,11 @@
 
 from flask_babel import lazy_gettext as _l
 from flask_wtf.file import FileField, FileRequired
-from wtforms import DateField, SelectField, StringField, SubmitField, TextAreaField, URLField
+from wtforms import SelectField, StringField, SubmitField, TextAreaField, URLField
 from wtforms.fields.choices import SelectChoice
 from wtforms.validators import DataRequired, Length, Optional
 
-from app.forms import SatjaForm
+from app.forms import DayField, SatjaForm
 
 LANGUAGE_CHOICES = [
     SelectChoice("", _l("Detect from the text")),
@@ -73,5 +73,5 @@ class ArticleFilterForm(SatjaForm):
         default="",
         choices=[SelectChoice("", _l("Any language")), *LANGUAGE_CHOICES[1:]],
     )
-    since = DateField(_l("Published from"), validators=[Optional()])
-    until = DateField(_l("Published until"), validators=[Optional()])
+    since = DayField(_l("Published from"), validators=[Optional()])
+    until = DayField(_l("Published until"), validators=[Optional()])

@@ -3,7 +3,6 @@
 from flask_babel import lazy_gettext as _l
 from flask_wtf.file import MultipleFileField
 from wtforms import (
-    DateField,
     DecimalField,
     HiddenField,
     IntegerField,
@@ -24,7 +23,7 @@ from wtforms.validators import (
     ValidationError,
 )
 
-from app.forms import SatjaForm
+from app.forms import DayField, SatjaForm
 from app.search.query import read_period
 
 STANCES = [
@@ -53,7 +52,7 @@ class ActionForm(VersionedForm):
 class ClaimEditForm(VersionedForm):
     text = TextAreaField(_l("Claim"), validators=[DataRequired(), Length(max=5000)])
     claimant = StringField(_l("Claimant"), validators=[Optional(), Length(max=300)])
-    claim_date = DateField(_l("Claim date"), validators=[Optional()])
+    claim_date = DayField(_l("Claim date"), validators=[Optional()])
     submit = SubmitField(_l("Save claim"))
 
 
@@ -100,11 +99,17 @@ class SourceEditForm(SourceForm, VersionedForm):
 
 
 class VerdictForm(VersionedForm):
-    rating = SelectField(_l("Rating"), validate_choice=True)
+    rating = SelectField(
+        _l("Rating"), validate_choice=True, validators=[DataRequired(_l("Choose a rating."))]
+    )
     conclusion = StringField(
         _l("Conclusion (one line)"), validators=[DataRequired(), Length(max=500)]
     )
-    explanation = TextAreaField(_l("Explanation (Markdown)"), validators=[Length(max=20000)])
+    explanation = TextAreaField(
+        _l("Explanation (Markdown)"),
+        validators=[Length(max=20000)],
+        render_kw={"data-markdown-preview": ""},
+    )
     correction_note = TextAreaField(
         _l("Public correction note"), validators=[Optional(), Length(max=2000)]
     )
@@ -157,7 +162,7 @@ class QueueFilterForm(SatjaForm):
     min_score = DecimalField(
         _l("Lowest score"), places=2, validators=[Optional(), NumberRange(min=0, max=1)]
     )
-    since = DateField(_l("Published from"), validators=[Optional()])
+    since = DayField(_l("Published from"), validators=[Optional()])
 
 
 class WorkSearchForm(SatjaForm):

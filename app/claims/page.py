@@ -12,6 +12,7 @@ from wtforms.fields.choices import SelectChoice
 from app.claims import forms
 from app.claims.picker import merge_choices
 from app.extensions import db
+from app.i18n import input_day
 from app.markdown import render_markdown
 from app.models import Claim, ClaimStatus, Role, User
 from app.services import history, matching, ratings, review, sources
@@ -42,8 +43,10 @@ def make_form(name: str, claim: Claim | None = None, **kwargs):
     form = FORM_CLASSES[name](prefix=name, **kwargs)
     if hasattr(form, "rating"):
         locale = str(get_locale())
+        # No rating is chosen for the reviewer: a verdict saved by accident would carry one.
         form.rating.choices = [
-            SelectChoice(r.key, r.label(locale)) for r in ratings.scale(db.session)
+            SelectChoice("", _l("— Choose a rating —")),
+            *(SelectChoice(r.key, r.label(locale)) for r in ratings.scale(db.session)),
         ]
     if name == "assign":
         form.assignee.choices = [SelectChoice("", "—"), *checker_choices()]
@@ -143,9 +146,10 @@ def render_claim(
         if form.version.data is None:
             form.version.data = source.version
         if form.published.data is None and source.published_on:
-            form.published.data = source.published_on.isoformat()
+            form.published.data = input_day(source.published_on)
         source_forms[source.id] = form
     merge_q = (request.values.get("merge_q") or "").strip()[:500]
+    events = history.claim_history(db.session, actor, claim)
     return render_template(
         "claims/claim.html",
         **_matching(claim),
@@ -165,7 +169,8 @@ def render_claim(
         diffs=diffs,
         part_labels={"conclusion": _l("conclusion"), "explanation": _l("explanation")},
         markdown=render_markdown,
-        history=history.claim_history(db.session, actor, claim),
+        history=events,
+        assignee_names=history.assignees(db.session, events),
         can_edit=actor.role.includes(Role.CHECKER),
         can_review=actor.role.includes(Role.EDITOR),
     ), status

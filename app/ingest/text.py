@@ -91,17 +91,30 @@ def parse_published(value: str | None) -> date | None:
     value = value.strip()
     if match := ISO_DATE.match(value):
         year, month, day = (int(g) for g in match.groups())
-        return _date(common_era_year(year, None), month, day, value)
+        return _date(_four_digit_year(year), month, day, value)
     if match := NUMERIC_DATE.match(value):
         day, month, year = (int(g) for g in match.groups())
-        return _date(common_era_year(year, None), month, day, value)
+        return _date(_four_digit_year(year), month, day, value)
     for _, _, iso in find_dates(value):
         if len(iso) == 10:
-            return date.fromisoformat(iso)
+            day = date.fromisoformat(iso)
+            return _date(day.year, day.month, day.day, value)
     raise IngestError("bad_date", value)
 
 
+# A year outside these (after reading 25xx as the Buddhist Era) is a typing slip, such as a
+# Buddhist-Era year converted twice (3111): refused rather than stored.
+EARLIEST_YEAR, LATEST_YEAR = 1000, 2200
+
+
+def _four_digit_year(year: int) -> int:
+    """Read a year written with four digits: 25xx is Buddhist Era; 0068 is not "68"."""
+    return common_era_year(year, None) if year >= 100 else year
+
+
 def _date(year: int, month: int, day: int, value: str) -> date:
+    if not EARLIEST_YEAR <= year <= LATEST_YEAR:
+        raise IngestError("bad_date", value)
     try:
         return date(year, month, day)
     except ValueError:

@@ -12,9 +12,13 @@ from app import jobs
 from app.errors import error_response
 from app.exports.pdf import PdfUnavailable
 from app.extensions import db
+from app.ingest.errors import IngestError
+from app.ingest.text import parse_published
 from app.public import bp
 from app.public.access import reader as _reader
+from app.public.forms import PeriodForm
 from app.services import reports
+from app.services.errors import InvalidInput
 from app.web import job_progress
 
 
@@ -54,6 +58,32 @@ def article_pdf(article_id: int):
     )
 
 
+@bp.route("/reports/period")
+def period_form():
+    """Read a period typed in either era: on to its PDF, or back with the problem by its field."""
+    _reader()
+    form = PeriodForm(request.args)
+    if request.args and form.validate():
+        try:
+            reports.check_period(form.since.data, form.until.data)
+        except InvalidInput as error:
+            field = form.since if error.field == "from" else form.until
+            field.errors = [*field.errors, error.message]
+        else:
+            days = {"from": form.since.data.isoformat(), "to": form.until.data.isoformat()}
+            return redirect(url_for("public.period_pdf", **days), 303)
+    status = 422 if form.errors else 200
+    return render_template("reports/period_form.html", form=form), status
+
+
+def _day(value: str | None) -> date:
+    """Read a period's day: ISO, or as typed in either era (2568-08-15 is 2025-08-15)."""
+    day = parse_published(value)
+    if day is None:
+        raise IngestError("bad_date", "")
+    return day
+
+
 @bp.route("/reports/period.pdf")
 def period_pdf():
     """The verdicts published in a period: ?from=YYYY-MM-DD&to=YYYY-MM-DD.
@@ -63,9 +93,8 @@ def period_pdf():
     """
     reader = _reader()
     try:
-        start = date.fromisoformat(request.args.get("from", ""))
-        end = date.fromisoformat(request.args.get("to", ""))
-    except ValueError:
+        start, end = _day(request.args.get("from")), _day(request.args.get("to"))
+    except IngestError:
         return error_response(
             400, _("Give the period as from=YYYY-MM-DD&to=YYYY-MM-DD."), "bad_request"
         )

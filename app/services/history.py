@@ -9,12 +9,13 @@ import sqlalchemy as sa
 from pythainlp.tokenize import word_tokenize
 from sqlalchemy.orm import Session
 
-from app.models import AuditEvent, Claim, ClaimMatch, Comment, Role
+from app.models import AuditEvent, Claim, ClaimMatch, Comment, Role, User
 from app.services.actors import Actor
 from app.services.permissions import require_role
 
 MERGE_ACTIONS = ("claim.merge", "claim.auto_merge", "claim.unmerge")
-_TOKEN = re.compile(r"\s+|\w+|[^\w\s]")
+# Thai runs first: \w stops at Thai vowel and tone marks (they are not alphanumeric).
+_TOKEN = re.compile(r"[\u0e00-\u0e7f]+|\s+|\w+|[^\w\s]")
 _THAI = re.compile(r"[\u0e00-\u0e7f]")
 
 
@@ -61,6 +62,18 @@ def claim_history(session: Session, actor: Actor, claim: Claim) -> list[AuditEve
     return list(
         session.scalars(sa.select(AuditEvent).where(sa.or_(*conditions)).order_by(AuditEvent.id))
     )
+
+
+def assignees(session: Session, events: list[AuditEvent]) -> dict[int, str]:
+    """Return the names of the people the events assigned claims to, by user id."""
+    ids = {
+        (event.after or {}).get("assignee_id") for event in events if event.action == "claim.assign"
+    }
+    ids.discard(None)
+    if not ids:
+        return {}
+    users = session.scalars(sa.select(User).where(User.id.in_(ids)))
+    return {user.id: user.display_name for user in users}
 
 
 def _words(text: str) -> list[str]:

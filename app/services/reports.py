@@ -78,8 +78,8 @@ def article_report(session: Session, actor: Actor, article_id: int) -> bytes:
     )
 
 
-def _period(start: date, end: date) -> tuple[datetime, datetime]:
-    """Return the period's bounds in the desk's time zone; refuse a reversed or too long one."""
+def check_period(start: date, end: date) -> None:
+    """Refuse a period that is reversed, too long or outside the days reports cover."""
     if not (EARLIEST <= start and end <= LATEST):
         raise InvalidInput(
             _l("Give days between %(a)s and %(b)s.", a=EARLIEST.isoformat(), b=LATEST.isoformat()),
@@ -91,6 +91,11 @@ def _period(start: date, end: date) -> tuple[datetime, datetime]:
         raise InvalidInput(
             _l("Ask for at most %(n)d days at a time.", n=MAX_PERIOD_DAYS), field="to"
         )
+
+
+def _period(start: date, end: date) -> tuple[datetime, datetime]:
+    """Return the period's bounds in the desk's time zone; refuse a reversed or too long one."""
+    check_period(start, end)
     zone = ZoneInfo(current_app.config["BABEL_DEFAULT_TIMEZONE"])
     return datetime.combine(start, time(), zone), datetime.combine(
         end + timedelta(days=1), time(), zone

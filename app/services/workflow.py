@@ -120,7 +120,10 @@ def merge(
 ) -> Claim:
     """Merge an open claim into another (editor or above); its appearances move over."""
     require_role(actor, Role.EDITOR)
-    claim, target = get_claim(session, claim_id), get_claim(session, into_id)
+    claim, target = get_claim(session, claim_id), session.get(Claim, into_id)
+    if target is None:
+        # The target is a value the user gave: a problem with the form, not a missing page.
+        raise InvalidInput(_l("There is no claim #%(id)d.", id=into_id), field="into")
     check_version(claim, version)
     return _merge(session, actor, claim, target, "claim.merge")
 
@@ -266,6 +269,8 @@ def assign(
                 _l("Assign the claim to an active checker, editor or admin."), field="assignee"
             )
     status = ClaimStatus.IN_RESEARCH if claim.status == ClaimStatus.ACCEPTED else claim.status
+    if claim.assignee_id == assignee_id and claim.status == status:
+        return claim  # nothing changes: no event in the history, no version bump
     return _change(session, actor, claim, "claim.assign", assignee_id=assignee_id, status=status)
 
 
