@@ -132,6 +132,10 @@ class CommentForm(SatjaForm):
     submit = SubmitField(_l("Comment"))
 
 
+# Where the queue keeps a dismiss reason typed before a refusal, for the next page to show.
+TRIAGE_REASON = "triage_reason"
+
+
 class TriageForm(SatjaForm):
     """Several queue items at once."""
 

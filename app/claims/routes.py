@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from flask import abort, flash, redirect, render_template, request, url_for
+from flask import abort, flash, redirect, render_template, request, session, url_for
 from flask_babel import gettext as _
 from flask_babel import ngettext
 from flask_login import login_required
 
 from app.claims import bp
-from app.claims.forms import MatchDecisionForm, SourceEditForm, TriageForm
+from app.claims.forms import TRIAGE_REASON, MatchDecisionForm, SourceEditForm, TriageForm
 from app.claims.page import make_form, render_claim
 from app.claims.work import work_form, work_search
 from app.extensions import db
@@ -337,22 +337,20 @@ def comment(claim_id: int):
 @bp.route("/queue/triage", methods=["POST"])
 @login_required
 def triage():
-    """Accept or dismiss several queue items at once."""
+    """Accept or dismiss several queue items at once; on any refusal the typed reason is kept."""
     form = TriageForm()
     ids = [int(i) for i in request.form.getlist("claim") if i.isascii() and i.isdigit()]
     if not form.validate_on_submit() or not ids:
-        flash(_("Select at least one claim."), "error")
-        return redirect(url_for("main.queue"))
+        return _back_to_queue(form, _("Select at least one claim."))
     try:
         for claim_id in ids:
             if form.dismiss.data:
                 workflow.dismiss(db.session, actor(), claim_id, form.reason.data or "")
             else:
                 workflow.accept(db.session, actor(), claim_id)
-    except (InvalidInput, Conflict) as error:
+    except (InvalidInput, Conflict, NotFound) as error:
         db.session.rollback()
-        flash(str(error.message), "error")
-        return redirect(url_for("main.queue"))
+        return _back_to_queue(form, str(error.message))
     db.session.commit()
     if form.dismiss.data:
         flash(
@@ -360,7 +358,14 @@ def triage():
         )
     else:
         flash(ngettext("%(num)d claim accepted.", "%(num)d claims accepted.", len(ids)), "success")
-    return redirect(url_for("main.queue"))
+    return redirect(safe_next("main.queue"))
+
+
+def _back_to_queue(form: TriageForm, message: str):
+    """Return to the queue as it was (its filters) with the reason typed still in its box."""
+    flash(message, "error")
+    session[TRIAGE_REASON] = (form.reason.data or "")[:500]
+    return redirect(safe_next("main.queue"))
 
 
 @bp.route("/my-work")

@@ -1,11 +1,11 @@
 """Views of the desk's lists, the language switch and the health check."""
 
 import sqlalchemy as sa
-from flask import jsonify, make_response, redirect, render_template, request, url_for
+from flask import jsonify, make_response, redirect, render_template, request, session, url_for
 from flask_login import login_required
 from sqlalchemy.exc import SQLAlchemyError
 
-from app.claims.forms import MatchDecisionForm, QueueFilterForm, TriageForm
+from app.claims.forms import TRIAGE_REASON, MatchDecisionForm, QueueFilterForm, TriageForm
 from app.extensions import csrf, db
 from app.i18n import LANG_COOKIE, supported_languages
 from app.main import bp
@@ -57,7 +57,7 @@ def queue():
         page=page,
         suggestions=matching.suggestions_for(db.session, [c.id for c in page.items]),
         match_form=MatchDecisionForm(formdata=None),
-        form=TriageForm(),
+        form=TriageForm(reason=session.pop(TRIAGE_REASON, None)),
         filters=filters_form,
         args=args,
         q=query_text(),

@@ -1,6 +1,8 @@
 // Keyboard triage on the queue: j/k move, x selects, a accepts, d dismisses, m / n answer
 // "possibly the same as …" (same claim / different), o opens, ? helps.
 // Everything also works without JavaScript through the plain form.
+// Keys are matched by their place on the keyboard (KeyboardEvent.code), so they work with the
+// Thai layout active too (where the j key types "่"). Enter in the reason box dismisses.
 (function () {
   "use strict";
   var rows = Array.prototype.slice.call(document.querySelectorAll(".queue-item"));
@@ -35,6 +37,25 @@
     if (button) { button.click(); }
   }
 
+  var KEYS = { KeyJ: "j", KeyK: "k", KeyX: "x", KeyA: "a", KeyD: "d", KeyM: "m", KeyN: "n", KeyO: "o" };
+
+  function keyName(event) {
+    if (event.code === "Slash" && event.shiftKey) { return "?"; }
+    if (event.shiftKey) { return event.key; }
+    return KEYS[event.code] || event.key;
+  }
+
+  var reasonBox = form.querySelector("[name='reason']");
+  if (reasonBox) {
+    reasonBox.addEventListener("keydown", function (event) {
+      if (event.key !== "Enter" || event.isComposing) { return; }
+      // The current row (or the ticked ones); with neither, the server says so and the
+      // reason comes back in the box.
+      event.preventDefault();
+      submit("dismiss");
+    });
+  }
+
   document.addEventListener("keydown", function (event) {
     var target = event.target;
     if (event.ctrlKey || event.metaKey || event.altKey) { return; }
@@ -42,7 +63,8 @@
       if (event.key === "Escape") { target.blur(); event.preventDefault(); }
       return;
     }
-    switch (event.key) {
+    var key = keyName(event);
+    switch (key) {
       case "j": focusRow(current + 1); break;
       case "k": focusRow(current - 1); break;
       case "x": if (current >= 0) { checkbox(rows[current]).click(); } break;
@@ -56,7 +78,7 @@
       case "n":
         if (current < 0) { return; }
         var answer = rows[current].querySelector(
-          "[data-match='" + (event.key === "m" ? "same" : "different") + "']");
+          "[data-match='" + (key === "m" ? "same" : "different") + "']");
         if (!answer) { return; }
         answer.click();
         break;
