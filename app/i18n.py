@@ -8,7 +8,7 @@ from datetime import date, datetime
 from babel.dates import format_date as babel_format_date
 from babel.dates import format_time as babel_format_time
 from flask import Flask, current_app, has_request_context, request
-from flask_babel import get_locale, to_user_timezone
+from flask_babel import get_locale, ngettext, to_user_timezone
 from flask_babel import lazy_gettext as _l
 
 LANG_COOKIE = "satja_lang"
@@ -79,11 +79,31 @@ def format_iso(value: str) -> str:
     return value
 
 
+def _count(value: float) -> int:
+    """Return the whole number that picks a plural form for `value` (1.5 takes the plural)."""
+    return 1 if value == 1 else 2
+
+
+def format_duration(seconds: float | None) -> str:
+    """Say how long something took: days from a day up, else hours, else minutes."""
+    if seconds is None:
+        return "—"
+    if seconds >= 86400:
+        days = round(seconds / 86400, 1)
+        return ngettext("%(value)s day", "%(value)s days", _count(days), value=f"{days:g}")
+    if seconds >= 3600:
+        hours = round(seconds / 3600, 1)
+        return ngettext("%(value)s hour", "%(value)s hours", _count(hours), value=f"{hours:g}")
+    minutes = max(1, round(seconds / 60))
+    return ngettext("%(num)d minute", "%(num)d minutes", minutes)
+
+
 def register_template_helpers(app: Flask) -> None:
     """Expose the date filters and the current language to templates."""
     app.add_template_filter(format_day, "day")
     app.add_template_filter(format_iso, "iso_day")
     app.add_template_filter(format_moment, "moment")
+    app.add_template_filter(format_duration, "duration")
 
     @app.context_processor
     def inject_language() -> dict[str, object]:

@@ -51,10 +51,18 @@ def _added(article, created: bool):
     return redirect(url_for("articles.article", article_id=article.id))
 
 
-def _new_page(active: str, form, status: int = 200):
+# Why a page could not be read: the checker can still paste the text they see in a browser.
+FETCH_FAILURES = {"unreachable", "http_error", "no_text", "too_many_redirects", "too_large"}
+
+
+def _new_page(active: str, form, status: int = 200, paste_url: str | None = None):
     forms = {name: _form(name, formdata=None) for name in FORMS}
     forms[active] = form
-    return render_template("articles/new.html", forms=forms, active=active), status
+    if paste_url:
+        forms["text"].url.data = paste_url
+    return render_template(
+        "articles/new.html", forms=forms, active=active, suggest_paste=bool(paste_url)
+    ), status
 
 
 @bp.route("/articles/new")
@@ -109,7 +117,8 @@ def _store(form, active: str, store):
         article, created = store()
     except ingest.IngestRefused as error:
         attach_error(form, error)
-        return _new_page(active, form, error.status)
+        fetch_failed = active == "url" and error.code in FETCH_FAILURES
+        return _new_page(active, form, error.status, form.url.data if fetch_failed else None)
     db.session.commit()
     return _added(article, created)
 

@@ -23,7 +23,7 @@ class Dashboard:
 
     by_status: list[tuple[ClaimStatus, int]]
     by_rating: list[tuple[Rating, int]]
-    median_days_to_publish: float | None
+    median_seconds_to_publish: float | None
     oldest_open: list[Claim]
     per_week: list[tuple[datetime, int]]
 
@@ -50,7 +50,7 @@ def dashboard(session: Session, actor: Actor, now: datetime | None = None) -> Da
     return Dashboard(
         by_status=[(status, counts.get(status, 0)) for status in ClaimStatus],
         by_rating=[(rating, count) for rating, count in ratings],
-        median_days_to_publish=_median_days(session),
+        median_seconds_to_publish=_median_seconds(session),
         oldest_open=list(
             session.scalars(
                 sa.select(Claim)
@@ -67,8 +67,8 @@ def dashboard(session: Session, actor: Actor, now: datetime | None = None) -> Da
     )
 
 
-def _median_days(session: Session) -> float | None:
-    """Median days from the first ingest of a claim's article to its first publication."""
+def _median_seconds(session: Session) -> float | None:
+    """Median time from the first ingest of a claim's article to its first publication."""
     rows = session.execute(
         sa.select(sa.func.min(Article.ingested_at), sa.func.min(Verdict.published_at))
         .join(Appearance, Appearance.article_id == Article.id)
@@ -76,8 +76,8 @@ def _median_days(session: Session) -> float | None:
         .where(Verdict.published_at.is_not(None))
         .group_by(Appearance.claim_id)
     ).all()
-    days = [(_aware(p) - _aware(i)).total_seconds() / 86400 for i, p in rows if i and p]
-    return round(statistics.median(days), 1) if days else None
+    seconds = [(_aware(p) - _aware(i)).total_seconds() for i, p in rows if i and p]
+    return statistics.median(seconds) if seconds else None
 
 
 def _aware(value: datetime) -> datetime:

@@ -546,3 +546,27 @@ def test_claim_dates_are_shown_in_the_readers_calendar(signed_in, client, db_ses
     thai = client.get(f"/claims/{claim.id}", headers={"Accept-Language": "th"})
     assert "15 สิงหาคม 2568" in thai.get_data(as_text=True)
     assert "15 August 2025" in client.get(f"/claims/{claim.id}").get_data(as_text=True)
+
+
+def test_a_page_that_cannot_be_fetched_suggests_pasting_its_text(
+    signed_in, auth, client, site, local_fetching
+):
+    signed_in("checker")
+    client.set_cookie("satja_lang", "en")
+    url = f"{site}/missing-page"
+    response = auth.post(
+        "/articles/url", prefix="url", data={"url": url}, form_page="/articles/new"
+    )
+    html = response.get_data(as_text=True)
+    assert response.status_code == 422
+    assert 'id="paste-suggestion"' in html and 'href="#paste"' in html
+    # The paste form already carries the address, so the article keeps where it came from.
+    assert f'name="text-url" type="url" value="{url}"' in html
+
+
+def test_a_bad_address_is_not_told_to_paste(signed_in, auth, client):
+    signed_in("checker")
+    response = auth.post(
+        "/articles/url", prefix="url", data={"url": "ftp://example.org/x"}, form_page="/articles/new"
+    )
+    assert 'id="paste-suggestion"' not in response.get_data(as_text=True)

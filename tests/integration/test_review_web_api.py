@@ -179,7 +179,24 @@ def test_my_work_and_dashboard(signed_in, client, claim, db_session):
     html = client.get("/my-work").get_data(as_text=True)
     assert claim.text in html
     html = client.get("/dashboard").get_data(as_text=True)
-    assert "<svg" in html and "Claims by status" in html and "As a table" in html
+    assert 'class="bars"' in html and "Claims by status" in html
+    # Every bar is a table row with its value: nothing to scroll, the largest value named.
+    assert re.search(r'<th scope="row">[^<]+</th>\s*<td><svg class="bar"', html)
+    assert "largest: 1" in html
+
+
+def test_the_dashboard_says_a_quick_publication_in_hours_or_minutes(app):
+    from app.i18n import format_duration
+
+    # A fresh app context each: Flask-Babel keeps the translations it loaded on the context.
+    with app.app_context(), app.test_request_context(headers={"Cookie": "satja_lang=en"}):
+        assert format_duration(40 * 60) == "40 minutes"
+        assert format_duration(5 * 3600) == "5 hours"
+        assert format_duration(36 * 3600) == "1.5 days"
+        assert format_duration(20) == "1 minute"
+        assert format_duration(None) == "—"
+    with app.app_context(), app.test_request_context(headers={"Cookie": "satja_lang=th"}):
+        assert format_duration(3 * 3600) == "3 ชั่วโมง"
 
 
 @pytest.mark.parametrize(
