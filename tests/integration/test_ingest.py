@@ -567,6 +567,9 @@ def test_a_page_that_cannot_be_fetched_suggests_pasting_its_text(
 def test_a_bad_address_is_not_told_to_paste(signed_in, auth, client):
     signed_in("checker")
     response = auth.post(
-        "/articles/url", prefix="url", data={"url": "ftp://example.org/x"}, form_page="/articles/new"
+        "/articles/url",
+        prefix="url",
+        data={"url": "ftp://example.org/x"},
+        form_page="/articles/new",
     )
     assert 'id="paste-suggestion"' not in response.get_data(as_text=True)
