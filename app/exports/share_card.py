@@ -59,7 +59,9 @@ def font(
     size: int, weight: str = "Regular", layout: ImageFont.Layout | None = None
 ) -> ImageFont.FreeTypeFont:
     """Return Noto Sans Thai at a size and named weight (an instance of the variable font)."""
-    face = ImageFont.truetype(str(FONT_PATH), size, layout_engine=layout or layout_engine())
+    face = ImageFont.truetype(
+        str(FONT_PATH), size, layout_engine=layout if layout is not None else layout_engine()
+    )
     face.set_variation_by_name(weight)
     return face
 
