@@ -103,8 +103,9 @@ def claim_review(facts: ReviewFacts) -> dict:
 
 
 def _creative_work(appearance: Appearance) -> dict:
-    headline = short(appearance.headline, 110)
-    work = {"@type": "CreativeWork", "url": appearance.url, "headline": headline, "name": headline}
+    work: dict = {"@type": "CreativeWork", "url": appearance.url}
+    if headline := short(appearance.headline or "", 110):
+        work["headline"] = work["name"] = headline
     if appearance.published:
         work["datePublished"] = appearance.published.isoformat()
     if appearance.publisher:

@@ -204,3 +204,5 @@ def test_claimreview_appearances_carry_their_outlet_and_the_public_url(
     }
     assert data["itemReviewed"]["firstAppearance"] == work
     assert '<span class="rating-badge tone-mostly-false">' in html
+    listing = client.get("/fact-checks").text
+    assert '<span class="rating-badge tone-mostly-false">Mostly false</span>' in listing
