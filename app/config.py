@@ -38,7 +38,8 @@ class Config:
         )
         self.REDIS_URL = env.get("REDIS_URL") or None
         self.SATJA_ORG_NAME = env.get("SATJA_ORG_NAME", "Satja")
-        self.SATJA_ORG_URL = env.get("SATJA_ORG_URL", "http://127.0.0.1:5000")
+        # The organisation's own site; empty means the public site (SATJA_PUBLIC_URL).
+        self.SATJA_ORG_URL = env.get("SATJA_ORG_URL") or None
         # The address readers reach this Satja at: public pages and ClaimReview URLs use it.
         self.SATJA_PUBLIC_URL = env.get("SATJA_PUBLIC_URL", "http://127.0.0.1:5000")
         self.RATELIMIT_STORAGE_URI = env.get("RATELIMIT_STORAGE_URI", "memory://")
@@ -129,9 +130,9 @@ class TestingConfig(DevelopmentConfig):
         self.SATJA_PUBLIC_URL = "http://localhost"
         # Rate limiting stays on; tests that exercise it lower the limit.
         self.LOGIN_RATE_LIMIT = "1000 per minute"
+        self.SATJA_ORG_URL = None  # the public site, whatever the environment says
         for name, value in overrides.items():  # a test's own settings
             setattr(self, name, value)
-        self.SATJA_ORG_URL = "http://localhost"
 
     def default_secret_key(self, instance_path: str) -> str:
         """Use a fixed key; nothing is written to instance/."""

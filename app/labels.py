@@ -1,9 +1,9 @@
 """Translated names of workflow states and roles, for templates and forms."""
 
-from flask import Flask
+from flask import Flask, g
 from flask_babel import lazy_gettext as _l
 
-from app.models import ClaimStatus, JobStatus, Role, SourceType, Stance, VerdictState
+from app.models import ClaimStatus, JobStatus, Rating, Role, SourceType, Stance, VerdictState
 
 ROLE_LABELS = {
     Role.VIEWER: _l("Viewer"),
@@ -138,9 +138,20 @@ def audit_changes(before: dict | None, after: dict | None) -> list[tuple[str, ob
     return [(f, before.get(f), after.get(f)) for f in fields if before.get(f) != after.get(f)]
 
 
+def rating_tone(rating: Rating | None) -> str:
+    """Return the tone of a rating ("true" … "false", "other") on the scale in use."""
+    from app.extensions import db
+    from app.services import ratings
+
+    if "rating_values" not in g:  # one query per request, however many badges a page shows
+        g.rating_values = ratings.scale_values(db.session)
+    return ratings.rating_tone(rating.value if rating else None, g.rating_values)
+
+
 def register(app: Flask) -> None:
     """Make the labels and the audit helper available to every template."""
     app.add_template_filter(audit_changes, "audit_changes")
+    app.add_template_filter(rating_tone, "rating_tone")
     app.add_template_filter(lambda row: (STATUS_LABELS[row[0]], row[1]), "status_row")
 
     @app.context_processor

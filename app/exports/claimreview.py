@@ -24,6 +24,7 @@ class Appearance:
     url: str | None
     headline: str
     published: date | None = None
+    publisher: str | None = None  # the outlet, when known
 
 
 @dataclass(frozen=True)
@@ -102,13 +103,13 @@ def claim_review(facts: ReviewFacts) -> dict:
 
 
 def _creative_work(appearance: Appearance) -> dict:
-    work = {
-        "@type": "CreativeWork",
-        "url": appearance.url,
-        "headline": short(appearance.headline, 110),
-    }
+    work: dict = {"@type": "CreativeWork", "url": appearance.url}
+    if headline := short(appearance.headline or "", 110):
+        work["headline"] = work["name"] = headline
     if appearance.published:
         work["datePublished"] = appearance.published.isoformat()
+    if appearance.publisher:
+        work["publisher"] = {"@type": "Organization", "name": appearance.publisher}
     return work
 
 

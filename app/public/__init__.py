@@ -4,4 +4,4 @@ from flask import Blueprint
 
 bp = Blueprint("public", __name__)
 
-from app.public import reports, routes  # noqa: E402, F401  (routes register themselves on bp)
+from app.public import reports, routes, share  # noqa: E402, F401  (routes register themselves on bp)

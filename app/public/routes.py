@@ -19,7 +19,7 @@ from app.public.access import reader
 from app.public.feeds import atom_feed, rss_feed, sitemap
 from app.results import filter_value, query_text, search_list
 from app.search import Scope
-from app.services import exporting, publishing, ratings, review, sources
+from app.services import exporting, publishing, ratings, review, sharing, sources
 from app.web import list_args, page_number
 
 PUBLIC_LOADING = (selectinload(Claim.verdicts).selectinload(Verdict.rating),)
@@ -64,16 +64,21 @@ def fact_checks():
 
 @bp.route("/fact-checks/<id:claim_id>")
 def fact_check(claim_id: int):
-    """Show one published fact-check with its ClaimReview JSON-LD."""
+    """Show one published fact-check with its ClaimReview JSON-LD and preview-card tags."""
     claim = publishing.published_claim(db.session, claim_id)
     json_ld = Markup(script_tag(publishing.claim_review_of(db.session, claim)))
+    versions = publishing.published_versions(claim)
+    corrections = [v for v in versions if v.correction_note]
     return render_template(
         "public/fact_check.html",
         claim=claim,
         verdict=review.published_verdict(claim),
-        corrections=[v for v in claim.verdicts if v.correction_note and v.published_at],
+        versions=versions,
+        corrections=corrections,
+        latest_correction=corrections[-1] if corrections else None,
         sources=sources.active_sources(claim),
         json_ld=json_ld,
+        share=sharing.share_meta(db.session, claim),
         markdown=render_markdown,
         org=publishing.organisation(db.session),
         page_language=publishing.language_of(claim),

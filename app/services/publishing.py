@@ -10,8 +10,18 @@ from flask import current_app
 from flask_babel import lazy_gettext as _l
 from sqlalchemy.orm import Session, selectinload
 
-from app.exports.claimreview import Appearance, ReviewFacts, claim_review
-from app.models import Claim, ClaimStatus, Organisation, Rating, Role, Verdict, VerdictState
+from app.exports.claimreview import Appearance as ReviewedAppearance
+from app.exports.claimreview import ReviewFacts, claim_review
+from app.models import (
+    Appearance,
+    Claim,
+    ClaimStatus,
+    Organisation,
+    Rating,
+    Role,
+    Verdict,
+    VerdictState,
+)
 from app.services import audit, ratings, review
 from app.services.actors import Actor
 from app.services.errors import InvalidInput, NotFound
@@ -27,7 +37,9 @@ def organisation(session: Session) -> Organisation:
     if found is not None:
         return found
     config = current_app.config
-    return Organisation(id=1, name=config["SATJA_ORG_NAME"], url=config["SATJA_ORG_URL"])
+    # Until an admin names the organisation's own site, it is the public site readers reach.
+    url = config["SATJA_ORG_URL"] or site_url()
+    return Organisation(id=1, name=config["SATJA_ORG_NAME"], url=url)
 
 
 @dataclass(frozen=True)
@@ -121,9 +133,15 @@ def published_claims_query(filters: PublicFilter | None = None) -> sa.Select[tup
     )
 
 
+PAGE_LOADING = (
+    selectinload(Claim.verdicts).selectinload(Verdict.rating),
+    selectinload(Claim.appearances).selectinload(Appearance.article),
+)
+
+
 def published_claim(session: Session, claim_id: int) -> Claim:
     """Return a claim whose verdict is published, or NotFound (drafts are never public)."""
-    claim = session.get(Claim, claim_id)
+    claim = session.get(Claim, claim_id, options=PAGE_LOADING)
     if (
         claim is None
         or review.published_verdict(claim) is None
@@ -131,6 +149,22 @@ def published_claim(session: Session, claim_id: int) -> Claim:
     ):
         raise NotFound(_l("No such fact-check."))
     return claim
+
+
+def published_versions(claim: Claim) -> list[Verdict]:
+    """Return the versions of a claim's verdict that were ever published, oldest first."""
+    shown = (VerdictState.PUBLISHED, VerdictState.SUPERSEDED)
+    return [v for v in claim.verdicts if v.state in shown and v.published_at is not None]
+
+
+def earlier_version(session: Session, claim_id: int, number: int) -> Verdict:
+    """Return a published version that a correction superseded, or NotFound (drafts, versions
+    never published and the current one are not earlier versions)."""
+    claim = published_claim(session, claim_id)
+    for verdict in published_versions(claim):
+        if verdict.number == number and verdict.state == VerdictState.SUPERSEDED:
+            return verdict
+    raise NotFound(_l("No such version of this fact-check."))
 
 
 def language_of(claim: Claim) -> str:
@@ -149,7 +183,9 @@ def review_facts(session: Session, claim: Claim) -> ReviewFacts:
         claimant=claim.claimant,
         claim_date=claim.claim_date,
         appearances=tuple(
-            Appearance(a.article.url, a.article.title, a.article.published_on)
+            ReviewedAppearance(
+                a.article.url, a.article.title, a.article.published_on, a.article.outlet
+            )
             for a in claim.appearances
         ),
         rating_value=verdict.rating.value,

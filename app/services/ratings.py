@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 import sqlalchemy as sa
@@ -16,6 +17,9 @@ from app.services.errors import Conflict, InvalidInput, NotFound
 from app.services.permissions import require_role
 
 RATING_FIELDS = ("key", "label_en", "label_th", "sort_order", "value")
+# Tones from best to worst; CSS classes `.rating-badge.tone-<tone>` colour them.
+TONES = ("true", "mostly-true", "mixed", "mostly-false", "false")
+OFF_SCALE_TONE = "other"
 KEY = re.compile(r"^[a-z][a-z0-9_]{0,39}$")
 
 
@@ -38,6 +42,28 @@ def require_admin(actor: Actor) -> None:
 def scale(session: Session) -> list[Rating]:
     """Return the scale in display order."""
     return list(session.scalars(sa.select(Rating).order_by(Rating.sort_order, Rating.id)))
+
+
+def scale_values(session: Session) -> tuple[int, ...]:
+    """Return the distinct values the scale uses, lowest first (off-scale labels left out)."""
+    query = sa.select(Rating.value).where(Rating.value.is_not(None)).distinct()
+    return tuple(sorted(session.scalars(query)))
+
+
+def rating_tone(value: int | None, values_in_use: Iterable[int | None]) -> str:
+    """Return a rating's tone from its place on the scale in use: "true" (the highest value)
+    through "mostly-true", "mixed", "mostly-false" to "false" (the lowest); "other" off-scale."""
+    values = [v for v in values_in_use if v is not None]
+    if value is None or not values:
+        return OFF_SCALE_TONE
+    low, high = min(values), max(values)
+    if value >= high:
+        return "true"
+    if value <= low:
+        return "false"
+    place = (value - low) / (high - low)
+    # The middle band [0.4, 0.6] reads as mixed: the default 1-5 scale's 4, 3, 2 get a tone each.
+    return "mostly-true" if place > 0.6 else "mostly-false" if place < 0.4 else "mixed"
 
 
 def _apply(session: Session, rating: Rating, given: RatingInput) -> None:
