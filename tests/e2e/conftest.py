@@ -9,6 +9,7 @@ from dataclasses import dataclass
 
 import flask_migrate
 import pytest
+from flask import Flask
 from playwright.sync_api import sync_playwright
 from werkzeug.serving import make_server
 
@@ -32,6 +33,7 @@ class LiveServer:
     url: str
     admin_email: str
     admin_password: str
+    app: Flask  # for a test to set up data through the services, in the app's own context
 
 
 @pytest.fixture(scope="session")
@@ -66,7 +68,7 @@ def live_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LiveServer
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     try:
-        yield LiveServer(f"http://127.0.0.1:{server.port}", "admin@satja.example", password)
+        yield LiveServer(f"http://127.0.0.1:{server.port}", "admin@satja.example", password, app)
     finally:
         server.shutdown()
         thread.join()
