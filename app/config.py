@@ -76,6 +76,17 @@ class Config:
         self.SATJA_REPORTS_DIR = env.get("SATJA_REPORTS_DIR") or str(
             Path(instance_path) / "reports"
         )
+        # Sources' uploaded screenshots and PDFs, kept under their SHA-256. The limit stays
+        # below MAX_CONTENT_LENGTH so that a large file gets the form's error, not a bare 413.
+        self.SATJA_SOURCE_FILES_DIR = env.get("SATJA_SOURCE_FILES_DIR") or str(
+            Path(instance_path) / "source-files"
+        )
+        self.SATJA_SOURCE_FILE_MAX_BYTES = int(
+            env.get("SATJA_SOURCE_FILE_MAX_BYTES", 8 * 1024 * 1024)
+        )
+        # What an archive keeps of a PDF: its first pages, its first characters.
+        self.SATJA_ARCHIVE_PDF_PAGES = int(env.get("SATJA_ARCHIVE_PDF_PAGES", 300))
+        self.SATJA_ARCHIVE_MAX_CHARS = int(env.get("SATJA_ARCHIVE_MAX_CHARS", 1_000_000))
 
     def default_secret_key(self, instance_path: str) -> str:
         """Refuse to run without SECRET_KEY (overridden where a default is safe)."""
