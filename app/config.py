@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import secrets
+import tempfile
 from pathlib import Path
 
 
@@ -137,6 +138,8 @@ class TestingConfig(DevelopmentConfig):
         if database_url:
             self.SQLALCHEMY_DATABASE_URI = database_url
         self.SATJA_JOBS = "inline"  # jobs run where they are started, inside the test
+        # Uploaded evidence goes to a folder of this run, never to instance/.
+        self.SATJA_SOURCE_FILES_DIR = tempfile.mkdtemp(prefix="satja-test-source-files-")
         self.SATJA_PUBLIC_URL = "http://localhost"
         # Rate limiting stays on; tests that exercise it lower the limit.
         self.LOGIN_RATE_LIMIT = "1000 per minute"

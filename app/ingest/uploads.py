@@ -25,8 +25,8 @@ def sniff(data: bytes) -> str | None:
         return "image/webp"
     if data[:6] in (b"GIF87a", b"GIF89a"):
         return "image/gif"
-    # A PDF may have a little junk before its header; readers look at the first kilobyte.
-    if b"%PDF-" in data[:1024]:
+    # Some producers put a line break or a byte-order mark before the header.
+    if data.lstrip(b"\r\n\t \xef\xbb\xbf")[:5] == b"%PDF-":
         return PDF
     return None
 
