@@ -205,7 +205,7 @@ def test_a_job_that_crashes_leaves_a_retryable_failure(
     def crash(*args, **kwargs):
         raise RuntimeError("boom")
 
-    monkeypatch.setattr(archive, "archive_now", crash)
+    monkeypatch.setattr(archive, "record", crash)
     source = _add(db_session, claim, url=f"{site}/report.html")
     state = archive.state(source)
     assert state.status == "failed" and "unexpected error" in state.error and state.can_retry

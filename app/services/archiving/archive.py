@@ -129,17 +129,48 @@ def start(source: Source) -> None:
         enqueue(JOB_TARGET, archive.job_id)
 
 
+@dataclass(frozen=True)
+class Target:
+    """What the job reads: the source's address or its stored PDF."""
+
+    url: str | None
+    file_type: str | None
+    file_sha256: str | None
+
+    @classmethod
+    def of(cls, source: Source) -> Target:
+        return cls(source.url, source.file_type, source.file_sha256)
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """What reading a source gave: its page and type, or the error."""
+
+    page: Page | None = None
+    content_type: str = ""
+    error: IngestError | None = None
+
+
 def run_job(job_id: int) -> None:
     """Archive the source of job `job_id` (called by the job runner)."""
     session = db.session
 
     def work(job: Job) -> None:
-        archive = session.scalar(sa.select(SourceArchive).where(SourceArchive.job_id == job.id))
         jobs.start(job, 1)
-        if archive is not None and archive.status == ArchiveStatus.PENDING:
-            archive_now(session, archive, job.created_by or SYSTEM)
-            ok = archive.status == ArchiveStatus.ARCHIVED
-            jobs.progress(job, 1, {"archived" if ok else "failed": 1}, [])
+        archive = session.scalar(sa.select(SourceArchive).where(SourceArchive.job_id == job.id))
+        if archive is None or archive.status != ArchiveStatus.PENDING:
+            return
+        target, source_id = Target.of(archive.source), archive.source_id
+        # No transaction stays open while the page is fetched (SQLite's BEGIN IMMEDIATE would
+        # hold the write lock, PostgreSQL the rows' locks, for as long as the site takes).
+        session.commit()
+        outcome = read(target)
+        archive = session.get(SourceArchive, source_id)
+        if archive is None:
+            return  # the claim (and its sources) were deleted meanwhile
+        record(session, archive, job.created_by or SYSTEM, outcome)
+        ok = archive.status == ArchiveStatus.ARCHIVED
+        jobs.progress(job, 1, {"archived" if ok else "failed": 1}, [])
 
     jobs.run(session, job_id, work)
     _settle(session, job_id)
@@ -154,40 +185,48 @@ def _settle(session: Session, job_id: int) -> None:
         session.commit()
 
 
-def archive_now(
-    session: Session, archive: SourceArchive, actor: Actor, fetch: Fetcher | None = None
-) -> None:
-    """Fetch or read the source, keep its text and record the outcome (no version bump)."""
-    source = archive.source
+def read(target: Target, fetch: Fetcher | None = None) -> Outcome:
+    """Fetch the page (or read the PDF) and return its text, or the reason it cannot be."""
     try:
-        page, content_type = _read(source, fetch)
+        page, content_type = _read(target, fetch)
         text = normalize_body(page.text)[: current_app.config["SATJA_ARCHIVE_MAX_CHARS"]]
         if not text:
             raise IngestError("no_text")
     except IngestError as error:
-        archive.status, archive.error_code = ArchiveStatus.FAILED, error.code
-        archive.error_detail, archive.finished_at = error.detail[:300], utcnow()
-        after = {"title": source.title or source.url, "status": "failed", "error": error.code}
+        return Outcome(error=error)
+    return Outcome(dataclasses.replace(page, text=text), content_type)
+
+
+def record(session: Session, archive: SourceArchive, actor: Actor, outcome: Outcome) -> None:
+    """Keep what was read as the source's snapshot, or the failure; audit either."""
+    source, error = archive.source, outcome.error
+    archive.finished_at = utcnow()
+    if error is not None or outcome.page is None:
+        code = error.code if error else "no_text"
+        archive.status, archive.error_code = ArchiveStatus.FAILED, code
+        archive.error_detail = (error.detail if error else "")[:300]
+        after = {"title": source.title or source.url, "status": "failed", "error": code}
         audit.record(session, actor, "source.archive_failed", source, after=after)
         return
-    sha256 = _keep_snapshot(session, source, page, text)
-    archive.status, archive.content_type = ArchiveStatus.ARCHIVED, content_type[:100]
-    archive.finished_at = utcnow()
-    after = {"title": source.title or page.title or source.url, "snapshot_sha256": sha256}
-    audit.record(session, actor, "source.archive", source, after=after)
+    archive.status, archive.content_type = ArchiveStatus.ARCHIVED, outcome.content_type[:100]
+    title = source.title or outcome.page.title or source.url
+    sha256 = _keep_snapshot(session, source, outcome.page)
+    audit.record(
+        session, actor, "source.archive", source, after={"title": title, "snapshot_sha256": sha256}
+    )
 
 
-def _read(source: Source, fetch: Fetcher | None) -> tuple[Page, str]:
+def _read(target: Target, fetch: Fetcher | None) -> tuple[Page, str]:
     """Return the text of the source's PDF file, else of its page; and the type read."""
     config = current_app.config
     limits = config["SATJA_ARCHIVE_PDF_PAGES"], config["SATJA_ARCHIVE_MAX_CHARS"]
-    if source.file_type == PDF and source.file_sha256:
-        data = files.read(source.file_sha256)
+    if target.file_type == PDF and target.file_sha256:
+        data = files.read(target.file_sha256)
         if data is None:
-            raise IngestError("missing_file", source.file_sha256)
+            raise IngestError("missing_file", target.file_sha256)
         return Page(text=pdf_text(data, *limits)), PDF
     fetcher = dataclasses.replace(fetch or ingest.fetcher(), accept_pdf=True)
-    fetched = fetcher.fetch(source.url or "")
+    fetched = fetcher.fetch(target.url or "")
     if fetched.is_pdf:
         return Page(text=pdf_text(fetched.content, *limits), url=fetched.url), PDF
     if fetched.content_type.startswith("text/plain"):
@@ -202,16 +241,16 @@ def _published(value: str | None):
         return None  # a page's odd date is no reason to lose its text
 
 
-def _keep_snapshot(session: Session, source: Source, page: Page, text: str) -> str:
+def _keep_snapshot(session: Session, source: Source, page: Page) -> str:
     """Write the snapshot, and fill title, publisher and date only where they are still empty.
 
     A Core UPDATE, so the source's version stays: a reviewer editing it meanwhile is not told
     their edit is stale, and what they typed is never overwritten (the filling is in SQL).
     """
     table, claim_id = Source.__table__, source.claim_id
-    sha256 = hashlib.sha256(text.encode("utf-8")).hexdigest()
+    sha256 = hashlib.sha256(page.text.encode("utf-8")).hexdigest()
     values: dict[str, object] = {
-        "snapshot_text": text,
+        "snapshot_text": page.text,
         "snapshot_sha256": sha256,
         "accessed_at": utcnow(),
     }
