@@ -409,3 +409,26 @@ def test_api_multipart_file_and_its_refusals(client, claim, db_session, local_fe
     assert client.post(path, json={"title": "x"}, headers=viewer).status_code == 403
     nothing = client.post(path, json={}, headers=headers)
     assert nothing.status_code == 422
+
+
+def test_a_pending_source_says_so_and_a_lost_job_can_be_retried(
+    signed_in, client, claim, db_session, local_fetching
+):
+    checker = signed_in("checker")
+    source = sources.add_source(
+        db_session, checker, claim.id, sources.SourceInput(url="https://www.facebook.com/x/1")
+    )
+    db_session.commit()  # the job is queued but not started, as on a busy server
+    html = client.get(f"/claims/{claim.id}").get_data(as_text=True)
+    assert "Archiving…" in html and "archive-state.js" in html
+    assert f"/sources/{source.id}/archive.json" in html
+    assert f'action="/claims/{claim.id}/sources/{source.id}/archive"' not in html
+    state = client.get(f"/claims/{claim.id}/sources/{source.id}/archive.json").get_json()
+    assert state["status"] == "pending" and state["title"] == "https://www.facebook.com/x/1"
+    source.archive.requested_at -= archive.STALE_AFTER * 2  # its job was lost in a restart
+    db_session.commit()
+    html = client.get(f"/claims/{claim.id}").get_data(as_text=True)
+    assert f'action="/claims/{claim.id}/sources/{source.id}/archive"' in html
+    assert archive.retry(db_session, checker, source.id).archive.attempts == 2
+    other = client.get(f"/claims/{claim.id + 1000}/sources/{source.id}/archive.json")
+    assert other.status_code == 404

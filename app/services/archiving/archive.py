@@ -225,7 +225,10 @@ def _read(target: Target, fetch: Fetcher | None) -> tuple[Page, str]:
         if data is None:
             raise IngestError("missing_file", target.file_sha256)
         return Page(text=pdf_text(data, *limits)), PDF
-    fetcher = dataclasses.replace(fetch or ingest.fetcher(), accept_pdf=True)
+    fetcher = fetch or ingest.fetcher()
+    # A government report as a PDF may be as large as the file a checker could upload.
+    largest = max(fetcher.max_bytes, config["SATJA_SOURCE_FILE_MAX_BYTES"])
+    fetcher = dataclasses.replace(fetcher, accept_pdf=True, max_bytes=largest)
     fetched = fetcher.fetch(target.url or "")
     if fetched.is_pdf:
         return Page(text=pdf_text(fetched.content, *limits), url=fetched.url), PDF
