@@ -21,6 +21,7 @@ from app.ingest.files import pdf_text
 from app.ingest.html import Page, extract_page
 from app.ingest.text import normalize_body, parse_published
 from app.ingest.uploads import PDF
+from app.jobs import enqueue
 from app.models import ArchiveStatus, Job, Role, Source, SourceArchive
 from app.search import index
 from app.services import audit, ingest, jobs
@@ -122,8 +123,6 @@ def retry(session: Session, actor: Actor, source_id: int) -> Source:
 
 def start(source: Source) -> None:
     """Start the source's pending archive job (call after the commit that queued it)."""
-    from app.jobs import enqueue
-
     archive = source.archive
     if archive is not None and archive.status == ArchiveStatus.PENDING and archive.job_id:
         enqueue(JOB_TARGET, archive.job_id)
