@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import secrets
+import tempfile
 from pathlib import Path
 
 
@@ -77,6 +78,17 @@ class Config:
         self.SATJA_REPORTS_DIR = env.get("SATJA_REPORTS_DIR") or str(
             Path(instance_path) / "reports"
         )
+        # Sources' uploaded screenshots and PDFs, kept under their SHA-256. The limit stays
+        # below MAX_CONTENT_LENGTH so that a large file gets the form's error, not a bare 413.
+        self.SATJA_SOURCE_FILES_DIR = env.get("SATJA_SOURCE_FILES_DIR") or str(
+            Path(instance_path) / "source-files"
+        )
+        self.SATJA_SOURCE_FILE_MAX_BYTES = int(
+            env.get("SATJA_SOURCE_FILE_MAX_BYTES", 8 * 1024 * 1024)
+        )
+        # What an archive keeps of a PDF: its first pages, its first characters.
+        self.SATJA_ARCHIVE_PDF_PAGES = int(env.get("SATJA_ARCHIVE_PDF_PAGES", 300))
+        self.SATJA_ARCHIVE_MAX_CHARS = int(env.get("SATJA_ARCHIVE_MAX_CHARS", 1_000_000))
 
     def default_secret_key(self, instance_path: str) -> str:
         """Refuse to run without SECRET_KEY (overridden where a default is safe)."""
@@ -127,6 +139,8 @@ class TestingConfig(DevelopmentConfig):
         if database_url:
             self.SQLALCHEMY_DATABASE_URI = database_url
         self.SATJA_JOBS = "inline"  # jobs run where they are started, inside the test
+        # Uploaded evidence goes to a folder of this run, never to instance/.
+        self.SATJA_SOURCE_FILES_DIR = tempfile.mkdtemp(prefix="satja-test-source-files-")
         self.SATJA_PUBLIC_URL = "http://localhost"
         # Rate limiting stays on; tests that exercise it lower the limit.
         self.LOGIN_RATE_LIMIT = "1000 per minute"

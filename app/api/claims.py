@@ -1,4 +1,4 @@
-"""API: claims (with ETag/If-Match optimistic locking), sources, verdicts and the rating scale."""
+"""API: claims (with ETag/If-Match optimistic locking), verdicts and the rating scale."""
 
 from __future__ import annotations
 
@@ -7,11 +7,13 @@ from flask_babel import lazy_gettext as _l
 
 from app.api import bp
 from app.api.auth import api_user
+from app.api.bodies import json_body
+from app.api.sources import source_json
 from app.errors import error_response
 from app.extensions import db
 from app.ingest.errors import IngestError
 from app.ingest.text import parse_published
-from app.models import Claim, ClaimStatus, Role, Source, User, Verdict
+from app.models import Claim, ClaimStatus, Role, User, Verdict
 from app.services import accounts, matching, publishing, ratings, review, sources, workflow
 from app.services import claims as claim_reads
 from app.services.errors import InvalidInput
@@ -35,22 +37,6 @@ def verdict_json(verdict: Verdict | None) -> dict | None:
         "approver": verdict.approver.email if verdict.approver else None,
         "published_at": verdict.published_at.isoformat() if verdict.published_at else None,
         "version": verdict.version,
-    }
-
-
-def source_json(source: Source) -> dict:
-    return {
-        "id": source.id,
-        "url": source.url,
-        "title": source.title,
-        "publisher": source.publisher,
-        "excerpt": source.excerpt,
-        "stance": source.stance.value,
-        "source_type": source.source_type.value,
-        "note": source.note,
-        "snapshot_sha256": source.snapshot_sha256,
-        "accessed_at": source.accessed_at.isoformat() if source.accessed_at else None,
-        "version": source.version,
     }
 
 
@@ -85,32 +71,6 @@ def _with_etag(claim: Claim, status: int = 200):
     response = jsonify(claim_json(claim, full=True))
     response.set_etag(str(claim.version))
     return response, status
-
-
-class BadBody(Exception):
-    """The request's JSON is not an object with the fields' types."""
-
-
-def _body(strings: tuple[str, ...] = (), integers: tuple[str, ...] = ()) -> dict:
-    """Return the JSON object of the request; raise BadBody unless fields have their types."""
-    body = request.get_json(silent=True)
-    if not isinstance(body, dict):
-        raise BadBody(_l('Send a JSON object: {"field": value, ...}.'))
-    wrong = [k for k in strings if k in body and not isinstance(body[k], str | None)]
-    wrong += [
-        k
-        for k in integers
-        if k in body
-        and not (isinstance(body[k], int) and not isinstance(body[k], bool) and 0 < body[k] < 2**31)
-    ]
-    if wrong:
-        raise BadBody(_l("These fields have the wrong type: %(fields)s.", fields=", ".join(wrong)))
-    return body
-
-
-@bp.errorhandler(BadBody)
-def bad_body(error: BadBody):
-    return error_response(400, error.args[0], "bad_request")
 
 
 def _if_match() -> int | tuple:
@@ -237,7 +197,7 @@ def patch_claim(claim_id: int):
     version = _if_match()
     if not isinstance(version, int):
         return version
-    body = _body(
+    body = json_body(
         ("text", "claimant", "claim_date", "status", "reason", "assignee"), ("canonical_id",)
     )
     user = api_user()
@@ -300,48 +260,6 @@ def _user_id(email: str | None) -> int | None:
     return user.id
 
 
-@bp.route("/claims/<id:claim_id>/sources", methods=["POST"])
-def add_source(claim_id: int):
-    """Attach a source; with a url the page is fetched and archived.
-    ---
-    post:
-      requestBody:
-        required: true
-        content:
-          application/json:
-            schema:
-              type: object
-              properties:
-                url: {type: string, format: uri}
-                title: {type: string}
-                publisher: {type: string}
-                published: {type: string, description: "a Thai or English date, either era"}
-                excerpt: {type: string}
-                stance: {type: string, enum: [supports, refutes, context]}
-                source_type: {type: string, enum: [primary, secondary]}
-                note: {type: string}
-      responses:
-        201: Source
-        422: {description: "A field is invalid or the page could not be archived."}
-    """
-    body = _body(
-        ("url", "title", "publisher", "published", "excerpt", "stance", "source_type", "note")
-    )
-    given = sources.SourceInput(
-        url=body.get("url") or None,
-        title=str(body.get("title") or ""),
-        publisher=body.get("publisher"),
-        published=body.get("published"),
-        excerpt=str(body.get("excerpt") or ""),
-        stance=str(body.get("stance") or "context"),
-        source_type=str(body.get("source_type") or "secondary"),
-        note=str(body.get("note") or ""),
-    )
-    source = sources.add_source(db.session, api_user(), claim_id, given)
-    db.session.commit()
-    return jsonify(source_json(source)), 201
-
-
 VERDICT_FIELDS = ("rating", "conclusion", "explanation", "correction_note")
 
 
@@ -365,7 +283,9 @@ def draft_verdict(claim_id: int):
         409: {description: "The claim is not ready for a verdict."}
         422: {description: "A field is invalid."}
     """
-    verdict = review.draft(db.session, api_user(), claim_id, _verdict_input(_body(VERDICT_FIELDS)))
+    verdict = review.draft(
+        db.session, api_user(), claim_id, _verdict_input(json_body(VERDICT_FIELDS))
+    )
     db.session.commit()
     return jsonify(verdict_json(verdict)), 201
 
@@ -382,7 +302,7 @@ def correct(claim_id: int):
         422: {description: "The correction note is missing or a field is invalid."}
     """
     verdict = review.correct(
-        db.session, api_user(), claim_id, _verdict_input(_body(VERDICT_FIELDS))
+        db.session, api_user(), claim_id, _verdict_input(json_body(VERDICT_FIELDS))
     )
     db.session.commit()
     return jsonify(verdict_json(verdict)), 201
@@ -430,7 +350,7 @@ def send_back(verdict_id: int):
           application/json:
             schema: {type: object, required: [comment], properties: {comment: {type: string}}}
     """
-    return _step(verdict_id, review.send_back, str(_body(("comment",)).get("comment") or ""))
+    return _step(verdict_id, review.send_back, str(json_body(("comment",)).get("comment") or ""))
 
 
 @bp.route("/verdicts/<id:verdict_id>/publish", methods=["POST"])

@@ -36,6 +36,7 @@ ERROR = {
 }
 
 NULLABLE_STRING = {"type": ["string", "null"]}
+FILE_TYPES = ["image/png", "image/jpeg", "image/webp", "image/gif", "application/pdf"]
 CLAIM_STATUS = {
     "type": "string",
     "enum": [
@@ -79,7 +80,55 @@ SOURCE = {
         "note": {"type": "string"},
         "snapshot_sha256": NULLABLE_STRING,
         "accessed_at": {"type": ["string", "null"], "format": "date-time"},
+        "published": {"type": ["string", "null"], "format": "date"},
+        "archive": {"$ref": "#/components/schemas/SourceArchive"},
+        "file": {
+            "oneOf": [
+                {
+                    "type": "object",
+                    "required": ["sha256", "type", "size"],
+                    "properties": {
+                        "sha256": {"type": "string", "pattern": "^[0-9a-f]{64}$"},
+                        "type": {
+                            "type": "string",
+                            "enum": FILE_TYPES,
+                        },
+                        "size": {"type": "integer", "minimum": 1},
+                        "name": NULLABLE_STRING,
+                    },
+                },
+                {"type": "null"},
+            ]
+        },
         "version": {"type": "integer"},
+    },
+}
+
+SOURCE_ARCHIVE = {
+    "type": "object",
+    "description": "Archiving runs in the background: pending, then archived or failed "
+    "(with the reason in the reader's language); none when there is no url or PDF.",
+    "required": ["status"],
+    "properties": {
+        "status": {"type": "string", "enum": ["none", "pending", "archived", "failed"]},
+        "error": {"type": "string"},
+        "sha256": {"type": "string", "pattern": "^[0-9a-f]{64}$"},
+        "archived_at": {"type": "string", "format": "date-time"},
+    },
+}
+
+SOURCE_SUBMISSION = {
+    "type": "object",
+    "description": "A url, a title or a file is needed; a url is never fetched in the request.",
+    "properties": {
+        "url": {"type": "string", "format": "uri"},
+        "title": {"type": "string"},
+        "publisher": {"type": "string"},
+        "published": {"type": "string", "description": "a Thai or English date, either era"},
+        "excerpt": {"type": "string"},
+        "stance": {"type": "string", "enum": ["supports", "refutes", "context"]},
+        "source_type": {"type": "string", "enum": ["primary", "secondary"]},
+        "note": {"type": "string"},
     },
 }
 
@@ -294,6 +343,8 @@ SCHEMAS = {
     "ArticleSubmission": SUBMISSION,
     "Claim": CLAIM,
     "Source": SOURCE,
+    "SourceArchive": SOURCE_ARCHIVE,
+    "SourceSubmission": SOURCE_SUBMISSION,
     "Verdict": VERDICT,
     "Rating": RATING,
     "ClaimReview": {

@@ -4,4 +4,4 @@ from flask import Blueprint
 
 bp = Blueprint("claims", __name__)
 
-from app.claims import known, picker, preview, routes  # noqa: E402, F401  (routes register themselves on bp)
+from app.claims import evidence, known, picker, preview, routes  # noqa: E402, F401  (routes register themselves on bp)

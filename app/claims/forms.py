@@ -1,7 +1,7 @@
 """Forms of the claim page and the queue; each carries the version it was based on."""
 
 from flask_babel import lazy_gettext as _l
-from flask_wtf.file import MultipleFileField
+from flask_wtf.file import FileField, MultipleFileField
 from wtforms import (
     DecimalField,
     HiddenField,
@@ -82,7 +82,10 @@ class SourceForm(SatjaForm):
     url = URLField(
         _l("Web address"),
         validators=[Optional(), Length(max=2048)],
-        description=_l("Satja fetches the page and archives its text."),
+        description=_l(
+            "Saved at once; Satja then archives the page's text in the background. Pages that "
+            "cannot be fetched (Facebook, X, paywalls) are kept all the same."
+        ),
     )
     title = StringField(_l("Title"), validators=[Optional(), Length(max=500)])
     publisher = StringField(_l("Publisher"), validators=[Optional(), Length(max=200)])
@@ -91,10 +94,16 @@ class SourceForm(SatjaForm):
     stance = SelectField(_l("Stance"), choices=STANCES, default="context")
     source_type = SelectField(_l("Source type"), choices=SOURCE_TYPES, default="secondary")
     note = TextAreaField(_l("Note"), validators=[Optional(), Length(max=5000)])
+    # Checked by its content in services/archiving/files.py, not by its name.
+    file = FileField(
+        _l("File (screenshot or PDF)"),
+        description=_l("PNG, JPEG, WebP, GIF or PDF; a PDF's text is archived."),
+    )
     submit = SubmitField(_l("Add source"))
 
 
 class SourceEditForm(SourceForm, VersionedForm):
+    file = None  # a source's file is what was seen: it is not replaced
     submit = SubmitField(_l("Save source"))
 
 

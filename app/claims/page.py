@@ -17,6 +17,7 @@ from app.markdown import render_markdown
 from app.models import Claim, ClaimStatus, Role, User
 from app.services import history, matching, ratings, review, sources
 from app.services.actors import Actor
+from app.services.archiving import archive
 
 FORM_CLASSES = {
     "edit": forms.ClaimEditForm,
@@ -34,6 +35,7 @@ FORM_CLASSES = {
     "publish": forms.ActionForm,
     "comment": forms.CommentForm,
     "remove_source": forms.ActionForm,
+    "archive_retry": forms.ActionForm,
     "unmerge": forms.ActionForm,
 }
 
@@ -162,6 +164,7 @@ def render_claim(
         problem=problem,
         conflict_form=conflict_form,
         sources=sources.active_sources(claim),
+        archive_states={s.id: archive.state(s) for s in sources.active_sources(claim)},
         removed_sources=[s for s in claim.sources if s.removed_at is not None],
         open_verdict=review.open_verdict(claim),
         published=review.published_verdict(claim),

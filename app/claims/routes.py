@@ -15,6 +15,7 @@ from app.claims.page import make_form, render_claim
 from app.claims.work import work_form, work_search
 from app.extensions import db
 from app.services import comments, dashboard, matching, review, sources, workflow
+from app.services.archiving import archive, files
 from app.services.errors import Conflict, InvalidInput, NotFound, StaleEdit
 from app.services.ingest import IngestRefused
 from app.web import actor, attach_error, safe_next
@@ -48,7 +49,7 @@ def _act_with(claim_id: int, name: str, form, call: Callable, message: str, anch
         return render_claim(
             actor(), claim, 412, conflict=str(error.message), conflict_form=name, **{name: form}
         )
-    except (InvalidInput, Conflict, IngestRefused) as error:
+    except (InvalidInput, Conflict, IngestRefused, files.FileRefused) as error:
         db.session.rollback()
         attach_error(form, InvalidInput(error.message, getattr(error, "field", None)))
         claim = workflow.get_claim(db.session, claim_id)
@@ -193,16 +194,28 @@ def _source_input(form) -> sources.SourceInput:
     )
 
 
+def _upload(form) -> files.Upload | None:
+    """Return the form's file, if one was chosen."""
+    chosen = form.file.data
+    if chosen is None or not getattr(chosen, "filename", ""):
+        return None
+    return files.Upload(chosen.filename, chosen.read())
+
+
 @bp.route("/claims/<id:claim_id>/sources", methods=["POST"])
 @login_required
 def add_source(claim_id: int):
-    return _act(
-        claim_id,
-        "source",
-        lambda f: sources.add_source(db.session, actor(), claim_id, _source_input(f)),
-        _("Source added."),
-        "#sources",
-    )
+    """Save a source at once; its page or PDF is archived by a background job."""
+    added = []
+
+    def call(form):
+        given, upload = _source_input(form), _upload(form)
+        added.append(sources.add_source(db.session, actor(), claim_id, given, upload))
+
+    response = _act(claim_id, "source", call, _("Source added."), "#sources")
+    if added and not isinstance(response, tuple):
+        archive.start(added[0])  # committed: the job can read the source
+    return response
 
 
 @bp.route("/claims/<id:claim_id>/sources/<id:source_id>/edit", methods=["POST"])

@@ -3,7 +3,8 @@
 Every hop (the first request and each redirect) resolves the host, refuses loopback, private,
 link-local, multicast and reserved addresses, and then connects to the address it checked, so a
 second DNS answer cannot slip a private address in. Limits: timeouts, at most 5 redirects, a size
-cap, and HTML or plain text only.
+cap, and HTML or plain text only (and PDF for a fetcher built with `accept_pdf`, which
+archives sources).
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ from urllib3.exceptions import HTTPError as Urllib3Error
 from app.ingest.errors import IngestError
 
 ACCEPTED_TYPES = ("text/html", "application/xhtml+xml", "text/plain")
+PDF = "application/pdf"
 REDIRECTS = (301, 302, 303, 307, 308)
 USER_AGENT = "Satja/0.1 (fact-check claim tracker; +https://github.com/satja)"
 CHARSET = re.compile(r"charset=[\"']?([\w.-]+)", re.I)
@@ -39,11 +41,16 @@ def resolve(host: str, port: int) -> list[str]:
 
 @dataclass(frozen=True)
 class Fetched:
-    """A fetched page: where it ended up, its type, and its body decoded."""
+    """A fetched page: where it ended up, its type, and its body decoded (a PDF's as bytes)."""
 
     url: str
     content_type: str
     text: str
+    content: bytes = b""
+
+    @property
+    def is_pdf(self) -> bool:
+        return self.content_type.split(";")[0].strip().lower() == PDF
 
 
 @dataclass
@@ -57,6 +64,7 @@ class Fetcher:
     resolver: Resolver = resolve
     # Addresses allowed although private: only for tests that serve pages on loopback.
     extra_allowed: frozenset[str] = field(default_factory=frozenset)
+    accept_pdf: bool = False
 
     def fetch(self, url: str) -> Fetched:
         """Return the page at url, following at most `max_redirects` redirects."""
@@ -102,7 +110,8 @@ class Fetcher:
         headers = {
             "Host": parts.netloc,
             "User-Agent": USER_AGENT,
-            "Accept": "text/html,application/xhtml+xml,text/plain;q=0.9",
+            "Accept": "text/html,application/xhtml+xml,text/plain;q=0.9"
+            + (",application/pdf;q=0.8" if self.accept_pdf else ""),
         }
         try:
             response = pool.urlopen(
@@ -139,7 +148,8 @@ class Fetcher:
             if response.status >= 400:
                 raise IngestError("http_error", str(response.status))
             content_type = response.headers.get("Content-Type", "")
-            if content_type.split(";")[0].strip().lower() not in ACCEPTED_TYPES:
+            accepted = (*ACCEPTED_TYPES, PDF) if self.accept_pdf else ACCEPTED_TYPES
+            if content_type.split(";")[0].strip().lower() not in accepted:
                 raise IngestError("unsupported_type", content_type or "no Content-Type")
             body = bytearray()
             for chunk in response.stream(64 * 1024):
@@ -148,6 +158,8 @@ class Fetcher:
                     raise IngestError("too_large", f"more than {self.max_bytes} bytes")
         except Urllib3Error as error:
             raise IngestError("unreachable", type(error).__name__) from None
+        if content_type.split(";")[0].strip().lower() == PDF:
+            return Fetched(url, content_type, "", bytes(body))
         return Fetched(url, content_type, _decode(bytes(body), content_type))
 
 

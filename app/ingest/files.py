@@ -40,15 +40,25 @@ def _docx_text(data: bytes) -> str:
 
 
 def _pdf_text(data: bytes) -> str:
+    return pdf_text(data)
+
+
+def pdf_text(data: bytes, max_pages: int | None = None, max_chars: int | None = None) -> str:
+    """Return the text of every page of a PDF (at most `max_pages` pages and `max_chars`)."""
     from pypdf import PdfReader
     from pypdf.errors import PdfReadError
 
     try:
         reader = PdfReader(io.BytesIO(data))
-        pages = [page.extract_text() or "" for page in reader.pages]
+        pages, size = [], 0
+        for page in reader.pages[:max_pages]:
+            pages.append(page.extract_text() or "")
+            size += len(pages[-1])
+            if max_chars is not None and size >= max_chars:
+                break
     except (PdfReadError, ValueError, KeyError, TypeError) as error:
         raise IngestError("corrupt", str(error)) from None
-    text = "\n".join(pages)
+    text = "\n".join(pages)[:max_chars]
     if not text.strip():
         raise IngestError("no_text_layer")
     return text

@@ -8,13 +8,14 @@ from app.models.job import Job, JobStatus
 from app.models.matching import ClaimMatch, KnownFactCheck, MatchState
 from app.models.organisation import Organisation
 from app.models.search import SearchDocument
-from app.models.source import Source, SourceType, Stance
+from app.models.source import ArchiveStatus, Source, SourceArchive, SourceType, Stance
 from app.models.user import ApiToken, Role, User
 from app.models.verdict import Rating, Verdict, VerdictState
 
 __all__ = [
     "ApiToken",
     "Appearance",
+    "ArchiveStatus",
     "Article",
     "AuditEvent",
     "Claim",
@@ -30,6 +31,7 @@ __all__ = [
     "Role",
     "SearchDocument",
     "Source",
+    "SourceArchive",
     "SourceType",
     "Stance",
     "User",

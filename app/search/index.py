@@ -57,6 +57,11 @@ def _mark(session: Session, flush_context) -> None:
             pending["ratings"].add(obj.id)  # documents hold rating keys
 
 
+def mark_claims(session: Session, claim_ids: Iterable[int]) -> None:
+    """Mark claims changed by a Core UPDATE (which flush events do not see) for rebuilding."""
+    _pending(session)["claims"].update(claim_ids)
+
+
 def _on_commit(session: Session) -> None:
     # A savepoint's commit leaves the work to the transaction around it, which commits last.
     if not _in_savepoint(session):

@@ -1,22 +1,25 @@
-"""The evidence ledger: sources by URL (fetched and archived) or by hand; edits and removal."""
+"""The evidence ledger: sources by URL, by file or by hand; edits and removal.
+
+A source is stored at once with what the checker typed; its page or PDF is archived by a
+background job (`services/archiving`), so a page that cannot be fetched never refuses a source.
+"""
 
 from __future__ import annotations
 
-import hashlib
 from dataclasses import dataclass
 from datetime import date
+from urllib.parse import urlsplit
 
 from flask_babel import lazy_gettext as _l
 from sqlalchemy.orm import Session
 
 from app.database import utcnow
 from app.ingest.errors import IngestError
-from app.ingest.fetch import Fetcher
-from app.ingest.html import extract_page
-from app.ingest.text import normalize_body, parse_published
+from app.ingest.text import parse_published
 from app.models import ClaimStatus, Role, Source, SourceType, Stance
 from app.services import audit, ingest, workflow
 from app.services.actors import Actor
+from app.services.archiving import archive, files
 from app.services.errors import Conflict, InvalidInput, NotFound
 from app.services.permissions import require_role
 
@@ -30,6 +33,8 @@ SOURCE_FIELDS = (
     "source_type",
     "note",
     "snapshot_sha256",
+    "file_sha256",
+    "file_name",
     "removed_at",
     "version",
 )
@@ -38,7 +43,8 @@ CLOSED = (ClaimStatus.DISMISSED, ClaimStatus.MERGED)
 
 @dataclass(frozen=True)
 class SourceInput:
-    """A source as a reviewer gives it; with a URL, what is left empty is read from the page."""
+    """A source as a reviewer gives it; with a URL, what is left empty is read from the page
+    when it is archived."""
 
     url: str | None = None
     title: str = ""
@@ -64,53 +70,61 @@ def _published(value: str | None) -> date | None:
         raise ingest.IngestRefused(error) from None
 
 
+def _checked_url(url: str | None) -> str | None:
+    """Return a web address worth archiving, or refuse one that is not http(s)."""
+    url = (url or "").strip()
+    if not url:
+        return None
+    parts = urlsplit(url)
+    if parts.scheme not in ("http", "https") or not parts.hostname or len(url) > 2048:
+        raise InvalidInput(ingest.MESSAGES["bad_url"], field="url")
+    return url
+
+
 def add_source(
-    session: Session, actor: Actor, claim_id: int, given: SourceInput, fetch: Fetcher | None = None
+    session: Session,
+    actor: Actor,
+    claim_id: int,
+    given: SourceInput,
+    upload: files.Upload | None = None,
 ) -> Source:
-    """Attach a source to a claim; a URL is fetched through the SSRF guard and archived."""
+    """Attach a source to a claim at once; its page or PDF is archived by a queued job.
+
+    The edge starts the job with `archiving.archive.start(source)` after committing.
+    """
     require_role(actor, Role.CHECKER)
     claim = workflow.get_claim(session, claim_id)
     if claim.status in CLOSED:
         raise Conflict(_l("A dismissed or merged claim takes no sources."))
-    stance = _choice(Stance, given.stance, "stance")
-    source_type = _choice(SourceType, given.source_type, "source_type")
-    if not given.url and not given.title.strip():
-        raise InvalidInput(_l("A source without a web address needs a title."), field="title")
+    url = _checked_url(given.url)
+    if not (url or given.title.strip() or upload):
+        raise InvalidInput(_l("A source without a web address or a file needs a title."), "title")
     source = Source(
         claim_id=claim.id,
-        stance=stance,
-        source_type=source_type,
+        url=url,
+        title=given.title.strip()[:500],
+        publisher=(given.publisher or "").strip()[:200] or None,
+        published_on=_published(given.published),
+        stance=_choice(Stance, given.stance, "stance"),
+        source_type=_choice(SourceType, given.source_type, "source_type"),
         excerpt=given.excerpt.strip(),
         note=given.note.strip(),
         added_by_id=actor.id,
     )
-    title, publisher, published = given.title.strip(), given.publisher, given.published
-    if given.url:
-        page = _archive(source, given.url, fetch)
-        title, publisher = title or page.title, publisher or page.site_name
-        published = published or page.published
-    source.title, source.publisher = title[:500], (publisher or None)
-    source.published_on = _published(published)
+    if upload is not None:
+        _attach(source, files.store(upload))
     session.add(source)
     session.flush()
     session.refresh(claim, ["sources"])
     audit.record(session, actor, "source.add", source, after=audit.snapshot(source, SOURCE_FIELDS))
+    archive.request(session, actor, source)
     workflow.start_research(session, actor, claim)
     return source
 
 
-def _archive(source: Source, url: str, fetch: Fetcher | None):
-    """Fetch the page, keep its main text as the snapshot with its SHA-256 and the time."""
-    try:
-        fetched = (fetch or ingest.fetcher()).fetch(url)
-        page = extract_page(fetched.text, fetched.url)
-    except IngestError as error:
-        raise ingest.IngestRefused(error) from None
-    source.url = url
-    source.snapshot_text = normalize_body(page.text)
-    source.snapshot_sha256 = hashlib.sha256(source.snapshot_text.encode("utf-8")).hexdigest()
-    source.accessed_at = utcnow()
-    return page
+def _attach(source: Source, stored: files.StoredFile) -> None:
+    source.file_sha256, source.file_type = stored.sha256, stored.media_type
+    source.file_size, source.file_name = stored.size, stored.name
 
 
 def _source(session: Session, source_id: int) -> Source:
@@ -164,4 +178,21 @@ def active_sources(claim) -> list[Source]:
     return [s for s in claim.sources if s.removed_at is None]
 
 
-__all__ = ["SourceInput", "active_sources", "add_source", "edit_source", "remove_source"]
+def file_of(session: Session, actor: Actor, source_id: int) -> tuple[Source, bytes]:
+    """Return a source's uploaded file for staff (viewers of public pages never reach it)."""
+    require_role(actor, Role.VIEWER)
+    source = _source(session, source_id)
+    data = files.read(source.file_sha256) if source.file_sha256 else None
+    if data is None:
+        raise NotFound(_l("This source has no file."))
+    return source, data
+
+
+__all__ = [
+    "SourceInput",
+    "active_sources",
+    "add_source",
+    "edit_source",
+    "file_of",
+    "remove_source",
+]

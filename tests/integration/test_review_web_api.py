@@ -150,9 +150,14 @@ def test_bad_input_is_shown_on_the_form(signed_in, auth, claim):
     signed_in("checker")
     response = _post(auth, claim, "dismiss", "dismiss", {"version": 1, "reason": ""})
     assert response.status_code == 400
+    # Saved at once: the background archive is what refuses the private address, in words.
     response = _post(auth, claim, "sources", "source", {"url": "http://10.0.0.1/x"})
+    assert response.status_code == 302
+    html = auth.client.get(f"/claims/{claim.id}").get_data(as_text=True)
+    assert "Not archived" in html and "private or local network" in html and "Retry" in html
+    response = _post(auth, claim, "sources", "source", {"url": "ftp://example.org/x"})
     assert response.status_code == 422
-    assert "private or local network" in response.get_data(as_text=True)
+    assert "not a web address" in response.get_data(as_text=True)
 
 
 def test_queue_triage_in_bulk(signed_in, auth, client, claim, db_session):
