@@ -55,6 +55,7 @@ def register_extensions(app: Flask) -> None:
     from app import i18n, models, search  # noqa: F401  (models registers the tables)
     from app.auth.session import load_user
     from app.search import schema as search_schema
+    from app.services.notifications import mail as notification_mail
 
     db.init_app(app)
     with app.app_context():
@@ -70,6 +71,7 @@ def register_extensions(app: Flask) -> None:
         include_name=search_schema.include_name,
     )
     search.install()
+    notification_mail.install()
     csrf.init_app(app)
     limiter.init_app(app)
     babel.init_app(app, locale_selector=i18n.select_locale)
