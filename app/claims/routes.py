@@ -17,6 +17,7 @@ from app.extensions import db
 from app.services import comments, dashboard, matching, review, sources, workflow
 from app.services.errors import Conflict, InvalidInput, NotFound, StaleEdit
 from app.services.ingest import IngestRefused
+from app.services.notifications import inbox
 from app.web import actor, attach_error, safe_next
 
 
@@ -368,12 +369,14 @@ def triage():
 def my_work():
     """List the signed-in user's assigned claims by status and age, and their mentions;
     search them (or a colleague's) by words, rating and date."""
-    form = work_form()
+    form, user = work_form(), actor()
+    reviewing = inbox.review_inbox(db.session, user) if inbox.may_review(user) else None
     return render_template(
         "claims/my_work.html",
-        work=comments.my_work(db.session, actor()),
+        work=comments.my_work(db.session, user),
         form=form,
         found=work_search(form),
+        review_verdicts=reviewing,
     )
 
 
