@@ -85,7 +85,9 @@ def mark_all_read():
 def review_inbox():
     """List the verdicts waiting for the signed-in editor's review, the longest waiting first."""
     verdicts = inbox.review_inbox(db.session, actor())
-    return render_template("notifications/review_inbox.html", verdicts=verdicts)
+    return render_template(
+        "notifications/review_inbox.html", verdicts=verdicts, inbox_limit=inbox.INBOX
+    )
 
 
 @bp.route("/account/notifications", methods=["POST"])

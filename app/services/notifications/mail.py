@@ -25,12 +25,14 @@ from flask_babel import gettext as _
 from sqlalchemy import event
 from sqlalchemy.orm import Session, joinedload
 
+from app.forms import N_
 from app.models import Notification
 
 log = logging.getLogger(__name__)
 PENDING = "notifications_mail"
 TARGET = "app.services.notifications.mail:deliver"
 SCHEMES = {"smtp": 25, "smtp+starttls": 587, "smtps": 465}
+WHY = N_("You receive this because you turned on e-mail notifications in your Satja account.")
 
 
 @dataclass(frozen=True)
@@ -97,21 +99,18 @@ def _message(notification: Notification, public_url: str, sender: str) -> EmailM
     from app.services.notifications.text import claim_path, describe
 
     link = public_url.rstrip("/") + claim_path(notification)
-    parts = []
+    parts, footer = [], []
     for locale in ("th", "en"):
         with force_locale(locale):
             parts.append((describe(notification), _("Open the claim: %(link)s", link=link)))
-    with force_locale("th"):
-        footer = _(
-            "You receive this because you turned on e-mail notifications in your Satja account."
-        )
+            footer.append(_(WHY))
     message = EmailMessage()
     message["Subject"] = "[Satja] " + parts[0][0][:150]
     message["From"] = sender
     message["To"] = notification.recipient.email
     message["Message-ID"] = make_msgid(domain=urlsplit(public_url).hostname or "satja")
     body = "\n\n".join(f"{text}\n{open_link}" for text, open_link in parts)
-    message.set_content(f"{body}\n\n-- \n{footer}\n", charset="utf-8")
+    message.set_content(f"{body}\n\n-- \n{chr(10).join(footer)}\n", charset="utf-8")
     return message
 
 
