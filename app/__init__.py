@@ -55,6 +55,7 @@ def register_extensions(app: Flask) -> None:
     from app import i18n, models, search  # noqa: F401  (models registers the tables)
     from app.auth.session import load_user
     from app.search import schema as search_schema
+    from app.services.notifications import mail as notification_mail
 
     db.init_app(app)
     with app.app_context():
@@ -70,6 +71,7 @@ def register_extensions(app: Flask) -> None:
         include_name=search_schema.include_name,
     )
     search.install()
+    notification_mail.install()
     csrf.init_app(app)
     limiter.init_app(app)
     babel.init_app(app, locale_selector=i18n.select_locale)
@@ -96,6 +98,7 @@ def register_blueprints(app: Flask) -> None:
     from app.auth import bp as auth_bp
     from app.claims import bp as claims_bp
     from app.main import bp as main_bp
+    from app.notifications import bp as notifications_bp
     from app.public import bp as public_bp
 
     app.register_blueprint(main_bp)
@@ -103,6 +106,7 @@ def register_blueprints(app: Flask) -> None:
     app.register_blueprint(articles_bp)
     app.register_blueprint(claims_bp)
     app.register_blueprint(public_bp)
+    app.register_blueprint(notifications_bp)
     app.register_blueprint(admin_bp, url_prefix="/admin")
     app.register_blueprint(api_bp, url_prefix="/api/v1")
     csrf.exempt(api_bp)

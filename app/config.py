@@ -7,6 +7,8 @@ import secrets
 import tempfile
 from pathlib import Path
 
+SMTP_SCHEMES = ("smtp://", "smtp+starttls://", "smtps://")
+
 
 class ConfigError(RuntimeError):
     """Raised when the environment does not give a setting the app needs."""
@@ -75,6 +77,14 @@ class Config:
             raise ConfigError(
                 "SATJA_MATCH_SUGGEST and SATJA_MATCH_AUTO need 0 < suggest < auto <= 1"
             )
+        # E-mail notifications: off unless SATJA_SMTP_URL names a server (docs/notifications.md).
+        self.SATJA_SMTP_URL = env.get("SATJA_SMTP_URL") or None
+        if self.SATJA_SMTP_URL and not self.SATJA_SMTP_URL.startswith(SMTP_SCHEMES):
+            raise ConfigError(
+                "SATJA_SMTP_URL must start with smtp://, smtp+starttls:// or smtps://"
+            )
+        self.SATJA_MAIL_FROM = env.get("SATJA_MAIL_FROM", "Satja <satja@localhost>")
+        self.SATJA_SMTP_TIMEOUT = float(env.get("SATJA_SMTP_TIMEOUT", 10))
         self.SATJA_REPORTS_DIR = env.get("SATJA_REPORTS_DIR") or str(
             Path(instance_path) / "reports"
         )

@@ -75,6 +75,7 @@ ACTION_LABELS = {
     "user.set_role": _l("Role changed"),
     "user.activate": _l("Account reactivated"),
     "user.deactivate": _l("Account deactivated"),
+    "user.email_notifications": _l("E-mail notifications changed"),
     "token.issue": _l("API token issued"),
     "token.revoke": _l("API token revoked"),
     "article.create": _l("Article added"),

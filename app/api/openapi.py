@@ -334,8 +334,37 @@ SIMILAR_ITEMS = {
     },
 }
 
+NOTIFICATION = {
+    "type": "object",
+    "required": ["id", "kind", "claim_id", "text", "created_at", "read"],
+    "properties": {
+        "id": {"type": "integer"},
+        "kind": {
+            "type": "string",
+            "enum": ["mention", "assignment", "review_requested", "sent_back", "published"],
+        },
+        "claim_id": {"type": "integer"},
+        "text": {"type": "string", "description": "what happened, in the asked language"},
+        "created_at": {"type": "string", "format": "date-time"},
+        "read": {"type": "boolean"},
+    },
+}
+NOTIFICATION_PAGE = {
+    "type": "object",
+    "required": ["items", "next_before"],
+    "properties": {
+        "items": {"type": "array", "items": {"$ref": "#/components/schemas/Notification"}},
+        "next_before": {
+            "type": ["integer", "null"],
+            "description": "pass as `before` for the next page; null on the last",
+        },
+    },
+}
+
 SCHEMAS = {
     "Error": ERROR,
+    "Notification": NOTIFICATION,
+    "NotificationPage": NOTIFICATION_PAGE,
     "SimilarItems": SIMILAR_ITEMS,
     "SearchHit": SEARCH_HIT,
     "SearchResults": SEARCH_RESULTS,

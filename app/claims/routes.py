@@ -18,6 +18,7 @@ from app.services import comments, dashboard, matching, review, sources, workflo
 from app.services.archiving import archive, files
 from app.services.errors import Conflict, InvalidInput, NotFound, StaleEdit
 from app.services.ingest import IngestRefused
+from app.services.notifications import inbox
 from app.web import actor, attach_error, safe_next
 
 
@@ -386,12 +387,14 @@ def _back_to_queue(form: TriageForm, message: str):
 def my_work():
     """List the signed-in user's assigned claims by status and age, and their mentions;
     search them (or a colleague's) by words, rating and date."""
-    form = work_form()
+    form, user = work_form(), actor()
+    reviewing = inbox.review_inbox(db.session, user) if inbox.may_review(user) else None
     return render_template(
         "claims/my_work.html",
-        work=comments.my_work(db.session, actor()),
+        work=comments.my_work(db.session, user),
         form=form,
         found=work_search(form),
+        review_verdicts=reviewing,
     )
 
 

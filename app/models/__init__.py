@@ -6,6 +6,7 @@ from app.models.claim import Claim, ClaimStatus
 from app.models.comment import Comment
 from app.models.job import Job, JobStatus
 from app.models.matching import ClaimMatch, KnownFactCheck, MatchState
+from app.models.notification import Notification, NotificationKind
 from app.models.organisation import Organisation
 from app.models.search import SearchDocument
 from app.models.source import ArchiveStatus, Source, SourceArchive, SourceType, Stance
@@ -26,6 +27,8 @@ __all__ = [
     "JobStatus",
     "KnownFactCheck",
     "MatchState",
+    "Notification",
+    "NotificationKind",
     "Organisation",
     "Rating",
     "Role",

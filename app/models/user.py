@@ -51,6 +51,8 @@ class User(UserMixin, db.Model):
     session_token: Mapped[str] = mapped_column(sa.String(64), default=new_session_token)
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     last_login_at: Mapped[datetime | None]
+    # The user's own choice: also receive their notifications by e-mail (when SMTP is set up).
+    email_notifications: Mapped[bool] = mapped_column(default=False, server_default=sa.false())
 
     tokens: Mapped[list[ApiToken]] = relationship(back_populates="user")
 

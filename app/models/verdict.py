@@ -47,7 +47,11 @@ class Verdict(db.Model):
     """One version of the verdict on a claim; a correction is a new version."""
 
     __tablename__ = "verdicts"
-    __table_args__ = (sa.UniqueConstraint("claim_id", "number"),)
+    __table_args__ = (
+        sa.UniqueConstraint("claim_id", "number"),
+        # The review inbox: verdicts in review, the longest waiting first.
+        sa.Index("ix_verdicts_state_submitted", "state", "submitted_at"),
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     claim_id: Mapped[int] = mapped_column(
@@ -70,6 +74,8 @@ class Verdict(db.Model):
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(default=utcnow, onupdate=utcnow)
     published_at: Mapped[datetime | None] = mapped_column(index=True)
+    # When it was last sent for review (the review inbox waits from then).
+    submitted_at: Mapped[datetime | None]
     version: Mapped[int] = mapped_column(default=1)
 
     claim: Mapped[Claim] = relationship(back_populates="verdicts")

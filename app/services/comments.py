@@ -14,6 +14,7 @@ from app.models.comment import comment_mentions
 from app.services import audit, workflow
 from app.services.actors import Actor
 from app.services.errors import InvalidInput
+from app.services.notifications import events
 from app.services.permissions import require_role
 from app.services.query import LIKE_ESCAPE, like_literal
 
@@ -41,7 +42,7 @@ def mentioned_users(session: Session, body: str) -> list[User]:
 
 
 def add_comment(session: Session, actor: Actor, claim_id: int, body: str) -> Comment:
-    """Comment on a claim (checker or above); @mentioned users see it in their work list."""
+    """Comment on a claim (checker or above); @mentioned users are notified."""
     require_role(actor, Role.CHECKER)
     claim = workflow.get_claim(session, claim_id)
     body = body.strip()
@@ -61,6 +62,7 @@ def add_comment(session: Session, actor: Actor, claim_id: int, body: str) -> Com
         comment,
         after={"claim_id": claim.id, "mentions": [u.id for u in comment.mentioned]},
     )
+    events.mentioned(session, actor, comment)
     return comment
 
 

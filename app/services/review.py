@@ -13,6 +13,7 @@ from app.models import ClaimStatus, Comment, Rating, Role, Verdict, VerdictState
 from app.services import audit, sources, workflow
 from app.services.actors import Actor
 from app.services.errors import Conflict, InvalidInput, NotAllowed, NotFound
+from app.services.notifications import events
 from app.services.permissions import require_role
 
 VERDICT_FIELDS = (
@@ -162,7 +163,7 @@ def _require(verdict: Verdict, states: tuple[VerdictState, ...], message) -> Non
 
 
 def submit(session: Session, actor: Actor, verdict_id: int, version: int | None = None) -> Verdict:
-    """Send a draft for review; the claim needs at least one source."""
+    """Send a draft for review (editors are notified); the claim needs at least one source."""
     require_role(actor, Role.CHECKER)
     verdict = get_verdict(session, verdict_id)
     workflow.check_version(verdict, version)
@@ -170,9 +171,11 @@ def submit(session: Session, actor: Actor, verdict_id: int, version: int | None 
     if not sources.active_sources(verdict.claim):
         raise Conflict(_l("Add at least one source before submitting the verdict."))
     before = audit.snapshot(verdict, VERDICT_FIELDS)
-    verdict.state = VerdictState.IN_REVIEW
+    verdict.state, verdict.submitted_at = VerdictState.IN_REVIEW, utcnow()
     workflow.set_status(session, actor, verdict.claim, ClaimStatus.IN_REVIEW, "claim.in_review")
-    return _audit(session, actor, "verdict.submit", verdict, before)
+    _audit(session, actor, "verdict.submit", verdict, before)
+    events.review_requested(session, actor, verdict)
+    return verdict
 
 
 def approve(session: Session, actor: Actor, verdict_id: int, version: int | None = None) -> Verdict:
@@ -211,7 +214,9 @@ def send_back(
     )
     back_to = ClaimStatus.PUBLISHED if published_verdict(verdict.claim) else ClaimStatus.IN_RESEARCH
     workflow.set_status(session, actor, verdict.claim, back_to, "claim.sent_back")
-    return _audit(session, actor, "verdict.send_back", verdict, before)
+    _audit(session, actor, "verdict.send_back", verdict, before)
+    events.sent_back(session, actor, verdict, comment.strip())
+    return verdict
 
 
 def publish(session: Session, actor: Actor, verdict_id: int, version: int | None = None) -> Verdict:
@@ -228,4 +233,6 @@ def publish(session: Session, actor: Actor, verdict_id: int, version: int | None
     before = audit.snapshot(verdict, VERDICT_FIELDS)
     verdict.state, verdict.published_at = VerdictState.PUBLISHED, utcnow()
     workflow.set_status(session, actor, verdict.claim, ClaimStatus.PUBLISHED, "claim.publish")
-    return _audit(session, actor, "verdict.publish", verdict, before)
+    _audit(session, actor, "verdict.publish", verdict, before)
+    events.published(session, actor, verdict)
+    return verdict

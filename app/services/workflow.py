@@ -15,6 +15,7 @@ from app.models.matching import MatchState
 from app.services import audit, matching
 from app.services.actors import Actor
 from app.services.errors import Conflict, InvalidInput, NotFound, StaleEdit
+from app.services.notifications import events
 from app.services.permissions import require_role
 
 CLAIM_FIELDS = (
@@ -248,7 +249,8 @@ def assign(
     assignee_id: int | None,
     version: int | None = None,
 ) -> Claim:
-    """Give a claim to a checker (editor or above); an accepted claim goes into research."""
+    """Give a claim to a checker (editor or above), who is notified; an accepted claim goes
+    into research."""
     require_role(actor, Role.EDITOR)
     claim = get_claim(session, claim_id)
     check_version(claim, version)
@@ -271,7 +273,10 @@ def assign(
     status = ClaimStatus.IN_RESEARCH if claim.status == ClaimStatus.ACCEPTED else claim.status
     if claim.assignee_id == assignee_id and claim.status == status:
         return claim  # nothing changes: no event in the history, no version bump
-    return _change(session, actor, claim, "claim.assign", assignee_id=assignee_id, status=status)
+    before = claim.assignee_id
+    _change(session, actor, claim, "claim.assign", assignee_id=assignee_id, status=status)
+    events.assigned(session, actor, claim.id, assignee_id, before)
+    return claim
 
 
 @dataclass(frozen=True)
