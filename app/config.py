@@ -63,6 +63,8 @@ class Config:
         # Fetching web pages: private addresses only for tests and local development.
         self.SATJA_FETCH_ALLOW_PRIVATE = env.get("SATJA_FETCH_ALLOW_PRIVATE") == "1"
         self.SATJA_FETCH_TIMEOUT = float(env.get("SATJA_FETCH_TIMEOUT", 10))
+        # The whole fetch (redirects included): a page dripping bytes never outlasts it.
+        self.SATJA_FETCH_DEADLINE = float(env.get("SATJA_FETCH_DEADLINE", 60))
         self.SATJA_FETCH_MAX_BYTES = int(env.get("SATJA_FETCH_MAX_BYTES", 5 * 1024 * 1024))
         # How background jobs run: "thread" (in-process, default) or "inline" (in the request).
         self.SATJA_JOBS = env.get("SATJA_JOBS", "thread")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from pathlib import PurePosixPath
 from urllib.parse import quote
 
 from flask import Response, abort, jsonify, render_template
@@ -78,7 +79,10 @@ def source_file(claim_id: int, source_id: int):
     name = f"source-{source.id}.{EXTENSIONS.get(kind, 'bin')}"
     disposition = "attachment" if kind == PDF else "inline"
     response = Response(data, mimetype=kind)
-    original = quote(source.file_name or name)
+    # The name the checker uploaded, with the extension of the type Satja found in the bytes:
+    # a file uploaded as "x.html" is never saved to a reader's disk as HTML.
+    stem = PurePosixPath((source.file_name or "").replace("\\", "/")).stem or f"source-{source.id}"
+    original = quote(f"{stem}.{EXTENSIONS.get(kind, 'bin')}")
     response.headers["Content-Disposition"] = (
         f"{disposition}; filename=\"{name}\"; filename*=UTF-8''{original}"
     )

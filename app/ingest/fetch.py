@@ -2,9 +2,10 @@
 
 Every hop (the first request and each redirect) resolves the host, refuses loopback, private,
 link-local, multicast and reserved addresses, and then connects to the address it checked, so a
-second DNS answer cannot slip a private address in. Limits: timeouts, at most 5 redirects, a size
-cap, and HTML or plain text only (and PDF for a fetcher built with `accept_pdf`, which
-archives sources).
+second DNS answer cannot slip a private address in. Limits: timeouts per read and a total
+deadline for the whole fetch (a server sending a byte now and then never trips a read timeout),
+at most 5 redirects, a size cap, and HTML or plain text only (and PDF for a fetcher built with
+`accept_pdf`, which archives sources).
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ from __future__ import annotations
 import ipaddress
 import re
 import socket
+import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from urllib.parse import urljoin, urlsplit
@@ -59,6 +61,8 @@ class Fetcher:
 
     allow_private: bool = False
     timeout: float = 10.0
+    # The whole fetch, redirects included, however the server paces its bytes.
+    deadline: float = 60.0
     max_bytes: int = 5 * 1024 * 1024
     max_redirects: int = 5
     resolver: Resolver = resolve
@@ -68,20 +72,27 @@ class Fetcher:
 
     def fetch(self, url: str) -> Fetched:
         """Return the page at url, following at most `max_redirects` redirects."""
+        ends = time.monotonic() + self.deadline
         for _ in range(self.max_redirects + 1):
+            self._check_deadline(ends)
             pool, response = self._request(url)
             try:
                 if response.status not in REDIRECTS:
-                    return self._read(url, response)
+                    return self._read(url, response, ends)
                 location = response.headers.get("Location")
             finally:
-                response.drain_conn()
+                # Never drain: a server dripping bytes would hold the fetch for ever. The pool
+                # is closed with its one connection, so nothing is reused.
                 response.close()
                 pool.close()
             if not location:
                 raise IngestError("http_error", f"{response.status} without Location")
             url = urljoin(url, location)
         raise IngestError("too_many_redirects", url)
+
+    def _check_deadline(self, ends: float) -> None:
+        if time.monotonic() > ends:
+            raise IngestError("too_slow", f"more than {self.deadline:g} s")
 
     def checked_address(self, host: str, port: int) -> str:
         """Resolve host and return an address to connect to; refuse non-public ones."""
@@ -143,7 +154,7 @@ class Fetcher:
             )
         return urllib3.HTTPConnectionPool(address, port, timeout=timeout, maxsize=1)
 
-    def _read(self, url: str, response: urllib3.BaseHTTPResponse) -> Fetched:
+    def _read(self, url: str, response: urllib3.BaseHTTPResponse, ends: float) -> Fetched:
         try:
             if response.status >= 400:
                 raise IngestError("http_error", str(response.status))
@@ -152,10 +163,12 @@ class Fetcher:
             if content_type.split(";")[0].strip().lower() not in accepted:
                 raise IngestError("unsupported_type", content_type or "no Content-Type")
             body = bytearray()
-            for chunk in response.stream(64 * 1024):
+            # read1 returns what has arrived, so the deadline is checked however slow the server.
+            while chunk := response.read1(64 * 1024):
                 body += chunk
                 if len(body) > self.max_bytes:
                     raise IngestError("too_large", f"more than {self.max_bytes} bytes")
+                self._check_deadline(ends)
         except Urllib3Error as error:
             raise IngestError("unreachable", type(error).__name__) from None
         if content_type.split(";")[0].strip().lower() == PDF:

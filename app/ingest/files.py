@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import time
 import zipfile
 from pathlib import PurePath
 
@@ -43,11 +44,23 @@ def _pdf_text(data: bytes) -> str:
     return pdf_text(data)
 
 
-def pdf_text(data: bytes, max_pages: int | None = None, max_chars: int | None = None) -> str:
-    """Return the text of every page of a PDF (at most `max_pages` pages and `max_chars`)."""
+# Reading a PDF stops after this long: pages and characters do not bound time (every page of a
+# small file can share one huge compressed stream that yields no text).
+PDF_SECONDS = 30.0
+
+
+def pdf_text(
+    data: bytes,
+    max_pages: int | None = None,
+    max_chars: int | None = None,
+    seconds: float = PDF_SECONDS,
+) -> str:
+    """Return the text of every page of a PDF (at most `max_pages` pages, `max_chars`, and
+    `seconds` of reading)."""
     from pypdf import PdfReader
     from pypdf.errors import PdfReadError
 
+    ends = time.monotonic() + seconds
     try:
         reader = PdfReader(io.BytesIO(data))
         pages, size = [], 0
@@ -56,6 +69,10 @@ def pdf_text(data: bytes, max_pages: int | None = None, max_chars: int | None = 
             size += len(pages[-1])
             if max_chars is not None and size >= max_chars:
                 break
+            if time.monotonic() > ends:
+                raise IngestError("pdf_too_slow", f"more than {seconds:g} s")
+    except IngestError:
+        raise  # a ValueError too, but no sign of a damaged file
     except (PdfReadError, ValueError, KeyError, TypeError) as error:
         raise IngestError("corrupt", str(error)) from None
     text = "\n".join(pages)[:max_chars]

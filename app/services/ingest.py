@@ -31,6 +31,10 @@ MESSAGES = {
     "unreachable": _l("The web page could not be reached."),
     "refused": _l("Satja does not fetch pages from private or local network addresses."),
     "too_many_redirects": _l("The web page redirects too many times."),
+    "too_slow": _l("The web site sent the page too slowly: Satja stopped waiting."),
+    "pdf_too_slow": _l(
+        "Reading the PDF took too long (it may be built to be slow); Satja stopped."
+    ),
     "http_error": _l("The web server answered with an error."),
     "no_text": _l("No article text was found on the page."),
     "bad_date": _l("This is not a date Satja understands (e.g. 15 สิงหาคม 2568 or 2025-08-15)."),
@@ -81,6 +85,7 @@ def fetcher() -> Fetcher:
     return Fetcher(
         allow_private=config["SATJA_FETCH_ALLOW_PRIVATE"],
         timeout=config["SATJA_FETCH_TIMEOUT"],
+        deadline=config["SATJA_FETCH_DEADLINE"],
         max_bytes=config["SATJA_FETCH_MAX_BYTES"],
         extra_allowed=frozenset(config.get("SATJA_FETCH_EXTRA_ALLOWED", ())),
     )

@@ -143,7 +143,7 @@ def period_report(
         "reports/period.html",
         on_html=(lambda: on_step(1)) if on_step else None,
         on_layout=(lambda _pages: on_step(2)) if on_step else None,
-        title="Satja",
+        title=str(_l("Satja")),  # the PDF document title, in the reader's language
         start=start,
         end=end,
         verdicts=verdicts,

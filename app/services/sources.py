@@ -63,7 +63,13 @@ def _choice(enum_class, value: str, field: str):
         raise InvalidInput(_l("Unknown value: %(value)s", value=value), field=field) from None
 
 
+# A date is a few words; the web form allows 60 characters, and so does every other edge.
+MAX_PUBLISHED = 60
+
+
 def _published(value: str | None) -> date | None:
+    if value is not None and len(value) > MAX_PUBLISHED:
+        raise ingest.IngestRefused(IngestError("bad_date", value[:MAX_PUBLISHED]))
     try:
         return parse_published(value)
     except IngestError as error:

@@ -128,3 +128,30 @@ def evidence_site():
     yield f"http://127.0.0.1:{server.port}/report"
     server.shutdown()
     thread.join()
+
+
+def publish_new_claim(server: LiveServer, text: str, source_url: str | None = None) -> int:
+    """Ingest `text` as a new article and publish its first claim through the services (the
+    other browser tests expect the demo's claims untouched); return the claim's id."""
+    from app.services import ingest, review, sources, workflow
+    from tests.factories import make_user
+
+    with server.app.app_context():
+        session = db.session
+        checker, editor, editor2 = (make_user(session, r) for r in ("checker", "editor", "editor"))
+        article, _ = ingest.ingest(session, checker, ingest.Submission(text=text))
+        claim = article.appearances[0].claim
+        workflow.accept(session, checker, claim.id)
+        title = "" if source_url else "รายงาน"
+        given = sources.SourceInput(
+            url=source_url, title=title, publisher="KCNA", stance="supports"
+        )
+        sources.add_source(session, checker, claim.id, given)
+        verdict = review.draft(
+            session, checker, claim.id, review.VerdictInput("mostly_true", "จริงเป็นส่วนใหญ่")
+        )
+        review.submit(session, checker, verdict.id)
+        review.approve(session, editor, verdict.id)
+        review.publish(session, editor2, verdict.id)
+        session.commit()
+        return claim.id

@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.e2e.conftest import sign_in
+from tests.e2e.conftest import publish_new_claim, sign_in
 
 pytestmark = pytest.mark.e2e
 
@@ -59,27 +59,7 @@ def _report(found: list[dict]) -> str:
 @pytest.fixture(scope="module")
 def published(live_server) -> str:
     """Publish a claim of a new article (through the services) and return its public page."""
-    from app.extensions import db
-    from app.services import ingest, review, sources, workflow
-    from tests.factories import make_user
-
-    with live_server.app.app_context():
-        session = db.session
-        checker, editor, editor2 = (make_user(session, r) for r in ("checker", "editor", "editor"))
-        # An article of its own: the other browser tests expect the demo's claims untouched.
-        article, _ = ingest.ingest(session, checker, ingest.Submission(text=ARTICLE))
-        claim = article.appearances[0].claim
-        workflow.accept(session, checker, claim.id)
-        given = sources.SourceInput(title="รายงาน", publisher="KCNA", stance="supports")
-        sources.add_source(session, checker, claim.id, given)
-        verdict = review.draft(
-            session, checker, claim.id, review.VerdictInput("mostly_true", "จริงเป็นส่วนใหญ่")
-        )
-        review.submit(session, checker, verdict.id)
-        review.approve(session, editor, verdict.id)
-        review.publish(session, editor2, verdict.id)
-        session.commit()
-        return f"/fact-checks/{claim.id}"
+    return f"/fact-checks/{publish_new_claim(live_server, ARTICLE)}"
 
 
 @pytest.mark.parametrize("width", [1280, 390])

@@ -4,7 +4,7 @@ first screen; the menu opens with a button."""
 import pytest
 from playwright.sync_api import expect
 
-from tests.e2e.conftest import sign_in
+from tests.e2e.conftest import publish_new_claim, sign_in
 
 pytestmark = pytest.mark.e2e
 
@@ -61,3 +61,23 @@ def test_the_desktop_shows_navigation_and_filters_without_buttons(page, live_ser
     expect(page.locator("#site-nav")).to_be_visible()
     expect(page.locator("#queue-filters")).to_be_visible()
     expect(page.locator(".collapse-toggle").first).to_be_hidden()
+
+
+LONG_URL = (
+    "https://www.facebook.com/permalink.php?story_fbid=pfbid0a1b2c3d4e5f6g7h8i9j0k1l2m3n4o5p6q7r8s9"
+    "t0u1v2w3x4y5z6A7B8C9D0E1F2G3H4I5J6K7L8M9N0&id=100064758294211&mibextid=Nif5oz"
+)
+ARTICLE = (
+    "นายสุรชัย มั่นคง โฆษกกรมการค้าภายใน กล่าวว่า ราคาไข่ไก่เบอร์ 2 ในกรุงเทพมหานคร"
+    "ลดลงเหลือฟองละ 3.80 บาท ต่ำที่สุดในรอบ 18 เดือน"
+)
+
+
+def test_long_addresses_never_widen_a_page_on_a_phone(phone, live_server):
+    claim_id = publish_new_claim(live_server, ARTICLE, source_url=LONG_URL)
+    sign_in(phone, live_server)
+    for path in (f"/claims/{claim_id}", f"/fact-checks/{claim_id}"):
+        phone.goto(path)
+        expect(phone.locator("main")).to_contain_text("facebook.com")
+        width = phone.evaluate("document.documentElement.scrollWidth")
+        assert width <= PHONE["width"], (path, width)

@@ -304,6 +304,15 @@ def test_the_form_takes_a_file_and_staff_download_it_safely(
     assert download.headers["Content-Type"] == "application/pdf"
     assert download.headers["X-Content-Type-Options"] == "nosniff"
     assert download.headers["Content-Disposition"].startswith("attachment;")
+    assert download.headers["Content-Disposition"].endswith("filename*=UTF-8''report.pdf")
+    # A PDF uploaded under an HTML name downloads as a .pdf: the bytes decide, not the name.
+    data = {"title": "", "file": (io.BytesIO(PDF + b"<html>"), "evil.html")}
+    assert _post_source(auth, claim, data, content_type="multipart/form-data").status_code == 302
+    other = db_session.scalars(
+        db.select(Source).where(Source.claim_id == claim.id, Source.id != source.id)
+    ).one()
+    disposition = client.get(f"/claims/{claim.id}/sources/{other.id}/file").headers
+    assert disposition["Content-Disposition"].endswith("filename*=UTF-8''evil.pdf")
     auth.logout()
     anonymous = client.get(f"/claims/{claim.id}/sources/{source.id}/file")
     assert anonymous.status_code == 302 and "/login" in anonymous.headers["Location"]
@@ -370,6 +379,19 @@ def test_api_answers_201_at_once_with_the_archive_state(
     again = client.post(f"/api/v1/sources/{archived['id']}/archive", headers=headers)
     assert again.status_code == 409
     assert client.post("/api/v1/sources/987654/archive", headers=headers).status_code == 404
+
+
+def test_a_long_published_value_is_refused_at_once(client, claim, db_session):
+    # Reading dates costs more than linear time in the text: the API takes what the form takes.
+    _, token = make_token(db_session, "checker")
+    body = {"title": "รายงาน", "published": "x " + "1 Jan 2020 " * 8000}
+    response = client.post(
+        f"/api/v1/claims/{claim.id}/sources",
+        json=body,
+        headers={"Authorization": f"Bearer {token}"},
+    )
+    assert response.status_code == 422
+    assert response.get_json()["error"]["code"] == "bad_date"
 
 
 def test_api_multipart_file_and_its_refusals(client, claim, db_session, local_fetching, app):

@@ -15,6 +15,8 @@ REASONS = {
     "bad_url": MESSAGES["bad_url"],
     "too_many_redirects": MESSAGES["too_many_redirects"],
     "too_large": MESSAGES["too_large"],
+    "too_slow": MESSAGES["too_slow"],
+    "pdf_too_slow": MESSAGES["pdf_too_slow"],
     "encoding": _l("The page's text could not be decoded."),
     "no_text": _l("No text was found on the page (it may need JavaScript or a login)."),
     "no_text_layer": _l("The PDF has no text layer (a scanned image?)."),

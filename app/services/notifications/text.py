@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from flask_babel import gettext as _
+from pythainlp.tokenize import word_tokenize
 
 from app.models import Notification, NotificationKind
 
@@ -19,15 +20,24 @@ ANCHORS = {
 
 
 def claim_excerpt(text: str) -> str:
-    """Return the start of a claim's text, short enough for one line."""
+    """Return the start of a claim's text, short enough for one line, cut between words."""
     text = " ".join(text.split())
-    return text if len(text) <= MAX_CLAIM else text[: MAX_CLAIM - 1] + "…"
+    if len(text) <= MAX_CLAIM:
+        return text
+    kept = ""
+    # Thai has no spaces between words: newmm finds where a word ends.
+    for word in word_tokenize(text[: MAX_CLAIM + 40], engine="newmm", keep_whitespace=True):
+        if len(kept) + len(word) > MAX_CLAIM - 1:
+            break
+        kept += word
+    return (kept.rstrip() or text[: MAX_CLAIM - 1]) + "…"
 
 
 def describe(notification: Notification) -> str:
     """Return what happened, in the current language (the caller loads actor and claim)."""
     actor = notification.actor
-    name = actor.display_name if actor else _("System")
+    # One line whatever was typed as the name: it goes into mail subjects too.
+    name = " ".join(actor.display_name.split()) if actor else _("System")
     claim = claim_excerpt(notification.claim.text)
     note = notification.note or ""
     kind = notification.kind

@@ -45,3 +45,41 @@ def test_only_http_and_https_are_fetched(url):
     with pytest.raises(IngestError) as caught:
         Fetcher().fetch(url)
     assert caught.value.code == "bad_url"
+
+
+@pytest.fixture
+def dripping_server():
+    """Serve a page one byte at a time, a byte every 20 ms, for ever: no read ever times out."""
+    import socket
+    import threading
+
+    listener = socket.create_server(("127.0.0.1", 0))
+    stop = threading.Event()
+
+    def serve():
+        connection, _ = listener.accept()
+        connection.sendall(b"HTTP/1.1 200 OK\r\nContent-Type: text/html\r\n\r\n")
+        while not stop.wait(0.02):
+            try:
+                connection.sendall(b"x")
+            except OSError:
+                break
+        connection.close()
+
+    thread = threading.Thread(target=serve, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{listener.getsockname()[1]}/slow"
+    stop.set()
+    listener.close()
+    thread.join(timeout=5)
+
+
+def test_a_page_sent_a_byte_at_a_time_stops_at_the_deadline(dripping_server):
+    import time
+
+    fetcher = Fetcher(timeout=5, deadline=0.3, extra_allowed=frozenset({"127.0.0.1"}))
+    started = time.monotonic()
+    with pytest.raises(IngestError) as caught:
+        fetcher.fetch(dripping_server)
+    assert caught.value.code == "too_slow"
+    assert time.monotonic() - started < 3  # the per-read timeout (5 s) was never reached
