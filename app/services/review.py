@@ -188,6 +188,7 @@ def approve(session: Session, actor: Actor, verdict_id: int, version: int | None
         raise Conflict(_l("Four eyes: another editor must approve your own verdict."))
     before = audit.snapshot(verdict, VERDICT_FIELDS)
     verdict.state, verdict.approver_id = VerdictState.APPROVED, actor.id
+    events.review_settled(session, verdict.claim_id)
     return _audit(session, actor, "verdict.approve", verdict, before)
 
 
@@ -215,6 +216,7 @@ def send_back(
     back_to = ClaimStatus.PUBLISHED if published_verdict(verdict.claim) else ClaimStatus.IN_RESEARCH
     workflow.set_status(session, actor, verdict.claim, back_to, "claim.sent_back")
     _audit(session, actor, "verdict.send_back", verdict, before)
+    events.review_settled(session, verdict.claim_id)
     events.sent_back(session, actor, verdict, comment.strip())
     return verdict
 

@@ -80,6 +80,7 @@ def test_a_claim_date_typed_in_the_buddhist_era(page, live_server):
     box.fill("2568")
     page.get_by_role("button", name="บันทึกข้อกล่าวอ้าง").click()
     expect(page.locator("#edit-claim_date-error")).to_contain_text("15/08/2568")  # a year alone
+    expect(page.get_by_label("วันที่กล่าวอ้าง")).to_be_focused()  # the page opens at the field
     expect(page.get_by_label("วันที่กล่าวอ้าง")).to_have_value("2568")
     page.get_by_label("วันที่กล่าวอ้าง").fill("15/08/2568")
     page.get_by_role("button", name="บันทึกข้อกล่าวอ้าง").click()

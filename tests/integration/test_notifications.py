@@ -71,6 +71,18 @@ def test_a_submitted_verdict_asks_every_active_editor_and_admin_but_its_author(d
     )
 
 
+def test_review_requests_are_settled_once_an_editor_takes_the_verdict_up(db_session, desk):
+    claim = accepted_claim(db_session, desk["checker"])
+    verdict = submitted_verdict(db_session, desk["checker"], claim)
+    asked = _of(db_session, NotificationKind.REVIEW_REQUESTED)
+    assert len(asked) == 3 and all(n.read_at is None for n in asked)
+    review.approve(db_session, desk["editor"], verdict.id)
+    db_session.expire_all()
+    # Nobody's badge still asks for a review someone did.
+    assert all(n.read_at is not None for n in _of(db_session, NotificationKind.REVIEW_REQUESTED))
+    assert inbox.unread_count(db_session, desk["editor2"]) == 0
+
+
 def test_an_editor_submitting_their_own_verdict_is_not_asked(db_session, desk):
     claim = accepted_claim(db_session, desk["editor"])
     submitted_verdict(db_session, desk["editor"], claim)

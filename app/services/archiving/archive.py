@@ -47,6 +47,8 @@ class ArchiveState:
     sha256: str | None = None
     archived_at: datetime | None = None
     can_retry: bool = False
+    attempts: int = 0
+    tried_at: datetime | None = None  # when the last attempt ended
 
     def as_json(self) -> dict:
         """Return the API's `archive` object (only the keys that apply)."""
@@ -78,7 +80,13 @@ def state(source: Source) -> ArchiveState:
         return ArchiveState("none")
     if archive.status == ArchiveStatus.FAILED:
         reason = str(failure_reason(archive.error_code, archive.error_detail))
-        return ArchiveState("failed", error=reason, can_retry=True)
+        return ArchiveState(
+            "failed",
+            error=reason,
+            can_retry=True,
+            attempts=archive.attempts,
+            tried_at=archive.finished_at,
+        )
     if archive.status == ArchiveStatus.PENDING:
         return ArchiveState("pending", can_retry=_stale(archive))
     return ArchiveState("archived", sha256=source.snapshot_sha256, archived_at=source.accessed_at)
@@ -165,9 +173,11 @@ def run_job(job_id: int) -> None:
         session.commit()
         outcome = read(target)
         archive = session.get(SourceArchive, source_id)
-        if archive is None:
-            return  # the claim (and its sources) were deleted meanwhile
-        record(session, archive, job.created_by or SYSTEM, outcome)
+        if archive is None or archive.job_id != job.id:
+            return  # the claim was deleted meanwhile, or a newer attempt owns the archive
+        # The person asked for the archive (source.add, source.archive_retry); the result is
+        # the system's, as the history says.
+        record(session, archive, SYSTEM, outcome)
         ok = archive.status == ArchiveStatus.ARCHIVED
         jobs.progress(job, 1, {"archived" if ok else "failed": 1}, [])
 

@@ -9,7 +9,10 @@ from app.services.ingest import MESSAGES
 REASONS = {
     "timeout": _l("The site did not answer in time."),
     "connection_refused": _l("The site refused the connection (nothing answers at that address)."),
-    "unknown_host": _l("The site's name could not be found: check the address."),
+    "unknown_host": _l(
+        "The site's name could not be found: check the address (or the server's connection to "
+        "the internet)."
+    ),
     "unreachable": _l("The web page could not be reached."),
     "refused": MESSAGES["refused"],
     "bad_url": MESSAGES["bad_url"],

@@ -7,6 +7,7 @@ from collections.abc import Iterable
 import sqlalchemy as sa
 from sqlalchemy.orm import Session
 
+from app.database import utcnow
 from app.models import Comment, Notification, NotificationKind, Role, User, Verdict
 from app.services.actors import Actor
 from app.services.notifications import mail
@@ -76,6 +77,21 @@ def review_requested(session: Session, actor: Actor, verdict: Verdict) -> list[N
         .order_by(User.id)
     )
     return notify(session, actor, reviewers, NotificationKind.REVIEW_REQUESTED, verdict.claim_id)
+
+
+def review_settled(session: Session, claim_id: int) -> None:
+    """Mark the claim's unread "waits for your review" notices read: an editor took it up
+    (approved or sent back), so no one else's badge should still ask for it."""
+    session.execute(
+        sa.update(Notification)
+        .where(
+            Notification.claim_id == claim_id,
+            Notification.kind == NotificationKind.REVIEW_REQUESTED,
+            Notification.read_at.is_(None),
+        )
+        .values(read_at=utcnow())
+        .execution_options(synchronize_session="fetch")
+    )
 
 
 def sent_back(session: Session, actor: Actor, verdict: Verdict, reason: str) -> list[Notification]:

@@ -23,11 +23,18 @@
     box.appendChild(heading);
     box.appendChild(body);
     textarea.closest(".field").insertAdjacentElement("afterend", box);
+    // The live preview replaces the one of the saved draft: one preview on the page.
+    var panel = textarea.closest("article, details, section");
+    var saved = panel && panel.querySelector(".saved-preview");
+    if (saved) { saved.hidden = true; }
+    box.hidden = !textarea.value.trim();
     var timer = null;
     var asked = 0;
 
     function render() {
       var mine = ++asked;
+      box.hidden = !textarea.value.trim();
+      if (box.hidden) { body.innerHTML = ""; return; }
       var data = new FormData();
       data.append("text", textarea.value);
       fetch(url, {
