@@ -79,8 +79,9 @@ def card_facts(session: Session, claim: Claim) -> CardFacts:
     """Gather what the share card of a published fact-check shows, in its own language."""
     verdict, language = review.published_verdict(claim), publishing.language_of(claim)
     with force_locale(language):
-        published = format_day(first_published(claim).published_at)
-        byline = " · ".join(filter(None, [claim.claimant, published]))
+        # Said "checked", so the day never reads as the day the claim was made.
+        checked = _("checked %(when)s", when=format_day(first_published(claim).published_at))
+        byline = " · ".join(filter(None, [claim.claimant, checked]))
         if len(publishing.published_versions(claim)) > 1:
             byline += " · " + _("corrected %(when)s", when=format_day(verdict.published_at))
     return CardFacts(
