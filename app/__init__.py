@@ -5,7 +5,6 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-import sqlalchemy as sa
 from flask import Flask
 from werkzeug.routing import IntegerConverter
 
@@ -29,39 +28,15 @@ def create_app(config_class: type[Config] | None = None, **config_args: Any) -> 
     return app
 
 
-def _sqlite_connect(dbapi_connection: Any, _record: Any) -> None:
-    """Let SQLAlchemy manage transactions (so SAVEPOINT works) and enforce foreign keys.
-
-    Write-ahead logging lets pages be read while a background import writes.
-    """
-    dbapi_connection.isolation_level = None
-    dbapi_connection.execute("PRAGMA foreign_keys=ON")
-    dbapi_connection.execute("PRAGMA busy_timeout=10000")
-    dbapi_connection.execute("PRAGMA journal_mode=WAL")
-
-
-def _sqlite_begin(connection: sa.Connection) -> None:
-    """Start every transaction as a writer (waiting up to busy_timeout for the lock).
-
-    A deferred transaction that read before another connection committed cannot write at all
-    in WAL mode ("database is locked" at once, no waiting), which broke background jobs and
-    requests running side by side. Transactions are short; jobs commit between long steps.
-    """
-    connection.exec_driver_sql("BEGIN IMMEDIATE")
-
-
 def register_extensions(app: Flask) -> None:
     """Bind every extension to the app."""
-    from app import i18n, models, search  # noqa: F401  (models registers the tables)
+    from app import i18n, models, search, transactions  # noqa: F401  (models: the tables)
     from app.auth.session import load_user
     from app.search import schema as search_schema
     from app.services.notifications import mail as notification_mail
 
     db.init_app(app)
-    with app.app_context():
-        if db.engine.dialect.name == "sqlite":
-            sa.event.listen(db.engine, "connect", _sqlite_connect)
-            sa.event.listen(db.engine, "begin", _sqlite_begin)
+    transactions.install(app)
     migrate.init_app(
         app,
         db,

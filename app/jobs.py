@@ -55,7 +55,11 @@ def enqueue(target: str, job_id: int) -> None:
     global _worker
     mode = current_app.config["SATJA_JOBS"]
     if mode == "inline":
-        _resolve(target)(job_id)
+        # Where it was started (tests): a job writes, whatever the request's method.
+        from app import transactions
+
+        with transactions.as_writer():
+            _resolve(target)(job_id)
         return
     with _worker_lock:
         if _worker is None or not _worker.is_alive():

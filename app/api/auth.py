@@ -5,6 +5,7 @@ from __future__ import annotations
 from flask import g, request
 from flask_babel import lazy_gettext as _l
 
+from app import transactions
 from app.api import bp
 from app.errors import error_response
 from app.extensions import db
@@ -23,20 +24,34 @@ def bearer_token() -> str | None:
 PUBLIC_ENDPOINTS = {"api.openapi_json", "api.openapi_page"}
 
 
+def token_user(clear: str | None) -> User | None:
+    """Return the user of a valid bearer token, noting its last use.
+
+    The note is a short write of its own (on SQLite the reads of the request that follow then
+    take no write lock).
+    """
+    if not clear:
+        return None
+    with transactions.writing():
+        user = tokens.user_for_token(db.session, clear)
+    if user is not None:
+        db.session.refresh(user)  # loaded again now: a streamed answer may read it later
+    return user
+
+
 @bp.before_request
 def authenticate():
     """Refuse the request with 401 unless it carries a valid token (its description is open)."""
     if request.endpoint in PUBLIC_ENDPOINTS:
         return None
     clear = bearer_token()
-    user = tokens.user_for_token(db.session, clear) if clear else None
+    user = token_user(clear)
     if user is None:
         response, status = error_response(
             401, _l("A valid API token is required (Authorization: Bearer TOKEN)."), "unauthorized"
         )
         response.headers["WWW-Authenticate"] = 'Bearer realm="satja"'
         return response, status
-    db.session.commit()  # keeps the token's last-used time
     g.api_user = user
     return None
 

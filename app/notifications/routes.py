@@ -10,6 +10,7 @@ from flask_babel import get_locale
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
+from app import transactions
 from app.database import utcnow
 from app.extensions import db
 from app.notifications import bp
@@ -50,10 +51,10 @@ def notification_list():
 @login_required
 def open_notification(notification_id: int):
     """Mark a notification read and open the part of the claim page it is about."""
-    notification = inbox.mark_read(db.session, actor(), notification_id)
-    db.session.commit()
-    target = url_for("claims.claim", claim_id=notification.claim_id)
-    return redirect(target + ANCHORS[notification.kind])
+    with transactions.writing():  # a GET that writes (the link is what the reader follows)
+        notification = inbox.mark_read(db.session, actor(), notification_id)
+        claim_id, kind = notification.claim_id, notification.kind
+    return redirect(url_for("claims.claim", claim_id=claim_id) + ANCHORS[kind])
 
 
 @bp.route("/notifications/<id:notification_id>/read", methods=["POST"])

@@ -5,10 +5,8 @@ from __future__ import annotations
 from flask import abort, current_app, request
 from flask_login import current_user
 
-from app.api.auth import bearer_token
-from app.extensions import db
+from app.api.auth import bearer_token, token_user
 from app.models import User
-from app.services import tokens
 
 
 def reader() -> User:
@@ -21,7 +19,7 @@ def reader() -> User:
     token = bearer_token()
     if token is None and not request.headers.get("Authorization", "").lower().startswith("bearer"):
         abort(current_app.login_manager.unauthorized())
-    user = tokens.user_for_token(db.session, token) if token else None
+    user = token_user(token)
     if user is None:
         abort(401)
     return user

@@ -8,7 +8,7 @@ from flask import Response, jsonify, redirect, render_template, request, send_fi
 from flask_babel import gettext as _
 from flask_login import current_user
 
-from app import jobs
+from app import jobs, transactions
 from app.errors import error_response
 from app.exports.pdf import PdfUnavailable
 from app.extensions import db
@@ -99,8 +99,8 @@ def period_pdf():
             400, _("Give the period as from=YYYY-MM-DD&to=YYYY-MM-DD."), "bad_request"
         )
     if reports.is_large(reports.period_size(db.session, reader, start, end)):
-        job = reports.start_period_job(db.session, reader, start, end)
-        db.session.commit()
+        with transactions.writing():  # a GET that starts a job
+            job = reports.start_period_job(db.session, reader, start, end)
         jobs.enqueue(reports.JOB_TARGET, job.id)
         if not current_user.is_authenticated:
             response = jsonify(_job_json(job))
