@@ -4,6 +4,7 @@ background import writes, get no error (no "database is locked", no 503 from /he
 from __future__ import annotations
 
 import json
+import os
 import re
 import threading
 from collections import Counter
@@ -20,7 +21,13 @@ from app.models import Role
 from app.services import accounts
 from app.services.actors import SYSTEM
 
-pytestmark = pytest.mark.live
+pytestmark = [
+    pytest.mark.live,
+    # It always runs on an SQLite file of its own: once per CI run is enough.
+    pytest.mark.skipif(
+        bool(os.environ.get("TEST_DATABASE_URL")), reason="SQLite's desk; run once, on SQLite"
+    ),
+]
 
 PEOPLE, ROUNDS = 16, 2
 PASSWORD = "a long enough test password"
