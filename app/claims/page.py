@@ -187,4 +187,5 @@ def _approve_refusal(actor: Actor, claim: Claim):
         return None
     if not actor.role.includes(Role.EDITOR):
         return None
-    return approval.approval_refusal(db.session, actor, verdict)
+    reason = approval.approval_refusal(db.session, actor, verdict)
+    return None if reason is None else str(reason)  # escaped on the page like any text

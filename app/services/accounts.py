@@ -125,10 +125,10 @@ def _guard_last_admin(session: Session, actor: Actor, user: User) -> None:
         .execution_options(populate_existing=True)
     ).all()
     session.refresh(user)  # the target as it is now, after any change committed meanwhile
-    if actor.id is not None and actor.id not in {admin.id for admin in admins}:
-        raise NotAllowed(_l("You are no longer an active admin."))
     if user.role == Role.ADMIN and user.active and len(admins) <= 1:
         raise Conflict(_l("Satja needs at least one active admin."))
+    if actor.id is not None and actor.id not in {admin.id for admin in admins}:
+        raise NotAllowed(_l("You are no longer an active admin."))
 
 
 def set_role(session: Session, actor: Actor, user_id: int, role: Role) -> User:

@@ -11,8 +11,8 @@ from sqlalchemy.orm import Session
 from app.database import utcnow
 from app.models import ClaimStatus, Comment, Rating, Role, Verdict, VerdictState
 from app.services import approval, audit, workflow
-from app.services.approval import VERDICT_FIELDS
 from app.services.actors import Actor
+from app.services.approval import VERDICT_FIELDS
 from app.services.errors import Conflict, InvalidInput, NotAllowed, NotFound
 from app.services.notifications import events
 from app.services.permissions import require_role
@@ -177,6 +177,7 @@ def approve(session: Session, actor: Actor, verdict_id: int, version: int | None
     workflow.check_version(verdict, version)
     _require(verdict, (VerdictState.IN_REVIEW,), _l("Only a verdict in review can be approved."))
     approval.require_may_approve(session, actor, verdict)
+    approval.require_reviewable(verdict)
     before = audit.snapshot(verdict, VERDICT_FIELDS)
     verdict.state, verdict.approver_id = VerdictState.APPROVED, actor.id
     events.review_settled(session, verdict.claim_id)
