@@ -132,6 +132,16 @@ def test_a_changed_claim_sends_the_approved_verdict_back_to_review(
     assert {people["editor"].id, people["editor2"].id} <= set(asked)
 
 
+def test_the_claim_history_says_why_the_verdict_is_in_review_again(
+    signed_in, client, db_session, people, claim, approved
+):
+    sources.remove_source(db_session, people["checker"], sources.active_sources(claim)[0].id)
+    db_session.commit()
+    signed_in("viewer")
+    html = client.get(f"/claims/{claim.id}").get_data(as_text=True)
+    assert "Verdict back in review: its claim or sources changed" in html
+
+
 def test_saving_a_claim_unchanged_keeps_the_approval(db_session, people, claim, approved):
     same = workflow.ClaimEdit(claim.text, claim.claimant, claim.claim_date)
     workflow.edit(db_session, people["checker"], claim.id, same)
