@@ -109,6 +109,7 @@ ACTION_LABELS = {
     "verdict.submit": _l("Verdict submitted for review"),
     "verdict.approve": _l("Verdict approved"),
     "verdict.send_back": _l("Verdict sent back"),
+    "verdict.review_again": _l("Verdict back in review: its claim or sources changed"),
     "verdict.publish": _l("Verdict published"),
     "verdict.supersede": _l("Verdict superseded"),
     "comment.add": _l("Comment added"),

@@ -35,6 +35,7 @@ def verdict_json(verdict: Verdict | None) -> dict | None:
         "correction_note": verdict.correction_note,
         "author": verdict.author.email if verdict.author else None,
         "approver": verdict.approver.email if verdict.approver else None,
+        "content_editor": verdict.content_editor.email if verdict.content_editor else None,
         "published_at": verdict.published_at.isoformat() if verdict.published_at else None,
         "version": verdict.version,
     }

@@ -62,6 +62,10 @@ VERDICT = {
         "correction_note": NULLABLE_STRING,
         "author": NULLABLE_STRING,
         "approver": NULLABLE_STRING,
+        "content_editor": {
+            **NULLABLE_STRING,
+            "description": "who last changed the rating, conclusion, explanation or note",
+        },
         "published_at": {"type": ["string", "null"], "format": "date-time"},
         "version": {"type": "integer", "description": "send as If-Match to move it along"},
     },
@@ -460,7 +464,11 @@ SHARED_OPERATIONS = {
         "parameters": ["VerdictVersion"],
         "responses": {
             "200": "Verdict",
-            "409": {"description": "Stale version, or the step is not allowed in this state."},
+            "409": {
+                "description": "The step is not allowed in this state, the claim has no active "
+                "source, or four eyes refuses it: whoever wrote the verdict's content cannot "
+                "approve it (the message says why)."
+            },
         },
     },
 }

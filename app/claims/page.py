@@ -14,8 +14,8 @@ from app.claims.picker import merge_choices
 from app.extensions import db
 from app.i18n import input_day
 from app.markdown import render_markdown
-from app.models import Claim, ClaimStatus, Role, User
-from app.services import history, matching, ratings, review, sources
+from app.models import Claim, ClaimStatus, Role, User, VerdictState
+from app.services import approval, history, matching, ratings, review, sources
 from app.services.actors import Actor
 from app.services.archiving import archive
 
@@ -176,4 +176,16 @@ def render_claim(
         assignee_names=history.assignees(db.session, events),
         can_edit=actor.role.includes(Role.CHECKER),
         can_review=actor.role.includes(Role.EDITOR),
+        approve_refusal=_approve_refusal(actor, claim),
     ), status
+
+
+def _approve_refusal(actor: Actor, claim: Claim):
+    """Return why this editor may not approve the verdict in review (four eyes), if so."""
+    verdict = review.open_verdict(claim)
+    if verdict is None or verdict.state != VerdictState.IN_REVIEW:
+        return None
+    if not actor.role.includes(Role.EDITOR):
+        return None
+    reason = approval.approval_refusal(db.session, actor, verdict)
+    return None if reason is None else str(reason)  # escaped on the page like any text

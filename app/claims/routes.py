@@ -14,6 +14,7 @@ from app.claims.forms import TRIAGE_REASON, MatchDecisionForm, SourceEditForm, T
 from app.claims.page import make_form, render_claim
 from app.claims.work import work_form, work_search
 from app.extensions import db
+from app.models import Source, Verdict
 from app.services import comments, dashboard, matching, review, sources, workflow
 from app.services.archiving import archive, files
 from app.services.errors import Conflict, InvalidInput, NotFound, StaleEdit
@@ -28,6 +29,13 @@ def _version(form) -> int:
     if not (value.isascii() and value.isdigit()):
         abort(400)
     return int(value)
+
+
+def _of_claim(model, claim_id: int, object_id: int) -> None:
+    """Refuse (404) a verdict or source id that belongs to another claim than the page's."""
+    found = db.session.get(model, object_id)
+    if found is None or found.claim_id != claim_id:
+        abort(404)
 
 
 def _act(claim_id: int, name: str, call: Callable, message: str, anchor: str = ""):
@@ -223,6 +231,7 @@ def add_source(claim_id: int):
 @login_required
 def edit_source(claim_id: int, source_id: int):
     """Change a source's description; the archived snapshot stays."""
+    _of_claim(Source, claim_id, source_id)
     form = SourceEditForm(prefix=f"source{source_id}")
     if not form.validate_on_submit():
         flash(_("Check the source's fields."), "error")
@@ -242,6 +251,7 @@ def edit_source(claim_id: int, source_id: int):
 @bp.route("/claims/<id:claim_id>/sources/<id:source_id>/remove", methods=["POST"])
 @login_required
 def remove_source(claim_id: int, source_id: int):
+    _of_claim(Source, claim_id, source_id)
     return _act(
         claim_id,
         "remove_source",
@@ -275,6 +285,7 @@ def draft_verdict(claim_id: int):
 @bp.route("/claims/<id:claim_id>/verdicts/<id:verdict_id>/edit", methods=["POST"])
 @login_required
 def edit_verdict(claim_id: int, verdict_id: int):
+    _of_claim(Verdict, claim_id, verdict_id)
     return _act(
         claim_id,
         "verdict",
@@ -297,6 +308,7 @@ def correct(claim_id: int):
 
 
 def _step(claim_id: int, verdict_id: int, name: str, service, message: str):
+    _of_claim(Verdict, claim_id, verdict_id)
     return _act(
         claim_id,
         name,
@@ -327,6 +339,7 @@ def publish(claim_id: int, verdict_id: int):
 @bp.route("/claims/<id:claim_id>/verdicts/<id:verdict_id>/send-back", methods=["POST"])
 @login_required
 def send_back(claim_id: int, verdict_id: int):
+    _of_claim(Verdict, claim_id, verdict_id)
     return _act(
         claim_id,
         "send_back",

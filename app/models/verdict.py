@@ -71,6 +71,10 @@ class Verdict(db.Model):
         sa.ForeignKey("users.id", ondelete="SET NULL"), index=True
     )
     approver_id: Mapped[int | None] = mapped_column(sa.ForeignKey("users.id", ondelete="SET NULL"))
+    # Who last wrote its rating, conclusion, explanation or correction note (four eyes).
+    content_editor_id: Mapped[int | None] = mapped_column(
+        sa.ForeignKey("users.id", ondelete="SET NULL")
+    )
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(default=utcnow, onupdate=utcnow)
     published_at: Mapped[datetime | None] = mapped_column(index=True)
@@ -82,5 +86,6 @@ class Verdict(db.Model):
     rating: Mapped[Rating] = relationship()
     author: Mapped[User | None] = relationship(foreign_keys=[author_id])
     approver: Mapped[User | None] = relationship(foreign_keys=[approver_id])
+    content_editor: Mapped[User | None] = relationship(foreign_keys=[content_editor_id])
 
     __mapper_args__ = {"version_id_col": version}

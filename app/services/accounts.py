@@ -109,13 +109,26 @@ def change_password(session: Session, actor: User, current: str, new: str) -> No
     audit.record(session, actor, "user.change_password", actor)
 
 
-def _guard_last_admin(session: Session, user: User) -> None:
-    """Refuse a change that would leave no active admin."""
-    admins = session.scalar(
-        sa.select(sa.func.count()).where(User.role == Role.ADMIN, User.active.is_(True))
-    )
-    if user.role == Role.ADMIN and user.active and admins <= 1:
+def _guard_last_admin(session: Session, actor: Actor, user: User) -> None:
+    """Refuse a change that would leave no active admin, even against a concurrent one.
+
+    On PostgreSQL the active admins' rows are locked (in id order, so two admins demoting each
+    other queue instead of deadlocking) and read again: the second transaction waits for the
+    first, then sees one admin left and is refused. SQLite serialises writers and refuses a
+    write based on an outdated read, so the count cannot be raced there either.
+    """
+    admins = session.scalars(
+        sa.select(User)
+        .where(User.role == Role.ADMIN, User.active.is_(True))
+        .order_by(User.id)
+        .with_for_update()
+        .execution_options(populate_existing=True)
+    ).all()
+    session.refresh(user)  # the target as it is now, after any change committed meanwhile
+    if user.role == Role.ADMIN and user.active and len(admins) <= 1:
         raise Conflict(_l("Satja needs at least one active admin."))
+    if actor.id is not None and actor.id not in {admin.id for admin in admins}:
+        raise NotAllowed(_l("You are no longer an active admin."))
 
 
 def set_role(session: Session, actor: Actor, user_id: int, role: Role) -> User:
@@ -127,7 +140,7 @@ def set_role(session: Session, actor: Actor, user_id: int, role: Role) -> User:
     if user.id == actor.id:
         raise Conflict(_l("Another admin must change your role."))
     if role != Role.ADMIN:
-        _guard_last_admin(session, user)
+        _guard_last_admin(session, actor, user)
     before = audit.snapshot(user, USER_FIELDS)
     user.role = role
     session.flush()
@@ -144,7 +157,7 @@ def set_active(session: Session, actor: Actor, user_id: int, active: bool) -> Us
     if not active:
         if user.id == actor.id:
             raise Conflict(_l("You cannot deactivate your own account."))
-        _guard_last_admin(session, user)
+        _guard_last_admin(session, actor, user)
         user.session_token = new_session_token()
     before = audit.snapshot(user, USER_FIELDS)
     user.active = active

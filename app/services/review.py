@@ -10,24 +10,13 @@ from sqlalchemy.orm import Session
 
 from app.database import utcnow
 from app.models import ClaimStatus, Comment, Rating, Role, Verdict, VerdictState
-from app.services import audit, sources, workflow
+from app.services import approval, audit, workflow
 from app.services.actors import Actor
+from app.services.approval import VERDICT_FIELDS
 from app.services.errors import Conflict, InvalidInput, NotAllowed, NotFound
 from app.services.notifications import events
 from app.services.permissions import require_role
 
-VERDICT_FIELDS = (
-    "number",
-    "rating_id",
-    "conclusion",
-    "explanation",
-    "state",
-    "correction_note",
-    "author_id",
-    "approver_id",
-    "published_at",
-    "version",
-)
 OPEN_STATES = (VerdictState.DRAFT, VerdictState.IN_REVIEW, VerdictState.APPROVED)
 MAX_CONCLUSION = 500
 
@@ -105,6 +94,7 @@ def _new_version(session, actor, claim, given: VerdictInput, action: str) -> Ver
         claim_id=claim.id,
         number=len(claim.verdicts) + 1,
         author_id=actor.id,
+        content_editor_id=actor.id,
         state=VerdictState.DRAFT,
         correction_note=given.correction_note,
     )
@@ -154,6 +144,7 @@ def edit(
     _fill(session, verdict, given)
     if verdict.correction_note is not None:
         verdict.correction_note = given.correction_note.strip()
+    verdict.content_editor_id = actor.id
     return _audit(session, actor, "verdict.edit", verdict, before)
 
 
@@ -163,13 +154,14 @@ def _require(verdict: Verdict, states: tuple[VerdictState, ...], message) -> Non
 
 
 def submit(session: Session, actor: Actor, verdict_id: int, version: int | None = None) -> Verdict:
-    """Send a draft for review (editors are notified); the claim needs at least one source."""
+    """Send a draft for review (its author, or an editor; editors are notified); the claim needs
+    at least one source."""
     require_role(actor, Role.CHECKER)
     verdict = get_verdict(session, verdict_id)
     workflow.check_version(verdict, version)
     _require(verdict, (VerdictState.DRAFT,), _l("Only a draft can be submitted."))
-    if not sources.active_sources(verdict.claim):
-        raise Conflict(_l("Add at least one source before submitting the verdict."))
+    approval.require_may_submit(actor, verdict)
+    approval.require_reviewable(verdict)
     before = audit.snapshot(verdict, VERDICT_FIELDS)
     verdict.state, verdict.submitted_at = VerdictState.IN_REVIEW, utcnow()
     workflow.set_status(session, actor, verdict.claim, ClaimStatus.IN_REVIEW, "claim.in_review")
@@ -179,13 +171,13 @@ def submit(session: Session, actor: Actor, verdict_id: int, version: int | None 
 
 
 def approve(session: Session, actor: Actor, verdict_id: int, version: int | None = None) -> Verdict:
-    """Approve a verdict in review: an editor who did not write it (four eyes)."""
+    """Approve a verdict in review: an editor who wrote none of it (four eyes)."""
     require_role(actor, Role.EDITOR)
     verdict = get_verdict(session, verdict_id)
     workflow.check_version(verdict, version)
     _require(verdict, (VerdictState.IN_REVIEW,), _l("Only a verdict in review can be approved."))
-    if verdict.author_id == actor.id:
-        raise Conflict(_l("Four eyes: another editor must approve your own verdict."))
+    approval.require_may_approve(session, actor, verdict)
+    approval.require_reviewable(verdict)
     before = audit.snapshot(verdict, VERDICT_FIELDS)
     verdict.state, verdict.approver_id = VerdictState.APPROVED, actor.id
     events.review_settled(session, verdict.claim_id)
@@ -222,11 +214,13 @@ def send_back(
 
 
 def publish(session: Session, actor: Actor, verdict_id: int, version: int | None = None) -> Verdict:
-    """Publish an approved verdict (editor); a correction supersedes the earlier version."""
+    """Publish an approved verdict (editor), still meeting what submission asked; a correction
+    supersedes the earlier version."""
     require_role(actor, Role.EDITOR)
     verdict = get_verdict(session, verdict_id)
     workflow.check_version(verdict, version)
     _require(verdict, (VerdictState.APPROVED,), _l("Only an approved verdict can be published."))
+    approval.require_reviewable(verdict)
     earlier = published_verdict(verdict.claim)
     if earlier is not None:
         earlier_before = audit.snapshot(earlier, VERDICT_FIELDS)

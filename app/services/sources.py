@@ -17,7 +17,7 @@ from app.database import utcnow
 from app.ingest.errors import IngestError
 from app.ingest.text import parse_published
 from app.models import ClaimStatus, Role, Source, SourceType, Stance
-from app.services import audit, ingest, workflow
+from app.services import approval, audit, ingest, workflow
 from app.services.actors import Actor
 from app.services.archiving import archive, files
 from app.services.errors import Conflict, InvalidInput, NotFound
@@ -125,6 +125,7 @@ def add_source(
     audit.record(session, actor, "source.add", source, after=audit.snapshot(source, SOURCE_FIELDS))
     archive.request(session, actor, source)
     workflow.start_research(session, actor, claim)
+    approval.review_again(session, actor, claim, "source.add")
     return source
 
 
@@ -155,10 +156,15 @@ def edit_source(
     source.stance = _choice(Stance, given.stance, "stance")
     source.source_type = _choice(SourceType, given.source_type, "source_type")
     session.flush()
-    audit.record(
-        session, actor, "source.edit", source, before, audit.snapshot(source, SOURCE_FIELDS)
-    )
+    after = audit.snapshot(source, SOURCE_FIELDS)
+    audit.record(session, actor, "source.edit", source, before, after)
+    if _described_differently(before, after):
+        approval.review_again(session, actor, source.claim, "source.edit")
     return source
+
+
+def _described_differently(before: dict, after: dict) -> bool:
+    return any(before[name] != after[name] for name in SOURCE_FIELDS if name != "version")
 
 
 def remove_source(
@@ -176,6 +182,7 @@ def remove_source(
     audit.record(
         session, actor, "source.remove", source, before, audit.snapshot(source, SOURCE_FIELDS)
     )
+    approval.review_again(session, actor, source.claim, "source.remove")
     return source
 
 

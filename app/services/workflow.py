@@ -12,7 +12,7 @@ from sqlalchemy.orm import Session
 from app.database import utcnow
 from app.models import Appearance, AuditEvent, Claim, ClaimMatch, ClaimStatus, Role, User
 from app.models.matching import MatchState
-from app.services import audit, matching
+from app.services import approval, audit, matching
 from app.services.actors import Actor
 from app.services.errors import Conflict, InvalidInput, NotFound, StaleEdit
 from app.services.notifications import events
@@ -291,7 +291,8 @@ class ClaimEdit:
 def edit(
     session: Session, actor: Actor, claim_id: int, given: ClaimEdit, version: int | None = None
 ) -> Claim:
-    """Edit a claim's text, claimant and date (checker or above) before publication."""
+    """Edit a claim's text, claimant and date (checker or above) before publication; an
+    approved verdict on it goes back to review."""
     require_role(actor, Role.CHECKER)
     claim = get_claim(session, claim_id)
     check_version(claim, version)
@@ -299,15 +300,16 @@ def edit(
         raise Conflict(_l("A published or merged claim changes only through a correction."))
     if not given.text.strip():
         raise InvalidInput(_l("The claim needs its text."), field="text")
-    return _change(
-        session,
-        actor,
-        claim,
-        "claim.edit",
-        text=given.text.strip(),
-        claimant=(given.claimant or "").strip() or None,
-        claim_date=given.claim_date,
-    )
+    values = {
+        "text": given.text.strip(),
+        "claimant": (given.claimant or "").strip() or None,
+        "claim_date": given.claim_date,
+    }
+    changed = any(getattr(claim, name) != value for name, value in values.items())
+    _change(session, actor, claim, "claim.edit", **values)
+    if changed:
+        approval.review_again(session, actor, claim, "claim.edit")
+    return claim
 
 
 def start_research(session: Session, actor: Actor, claim: Claim) -> None:
