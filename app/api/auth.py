@@ -20,6 +20,13 @@ def bearer_token() -> str | None:
     return value.strip()
 
 
+def _unauthorized(message: object, code: str):
+    """Answer 401 with the reason as JSON and the bearer challenge."""
+    response, status = error_response(401, message, code)
+    response.headers["WWW-Authenticate"] = 'Bearer realm="satja"'
+    return response, status
+
+
 PUBLIC_ENDPOINTS = {"api.openapi_json", "api.openapi_page"}
 
 
@@ -29,13 +36,13 @@ def authenticate():
     if request.endpoint in PUBLIC_ENDPOINTS:
         return None
     clear = bearer_token()
-    user = tokens.user_for_token(db.session, clear) if clear else None
-    if user is None:
-        response, status = error_response(
-            401, _l("A valid API token is required (Authorization: Bearer TOKEN)."), "unauthorized"
-        )
-        response.headers["WWW-Authenticate"] = 'Bearer realm="satja"'
-        return response, status
+    if clear is None:
+        message = _l("A valid API token is required (Authorization: Bearer TOKEN).")
+        return _unauthorized(message, "unauthorized")
+    try:
+        user = tokens.authenticate_token(db.session, clear)
+    except tokens.TokenRefused as refusal:
+        return _unauthorized(refusal.message, refusal.code)
     db.session.commit()  # keeps the token's last-used time
     g.api_user = user
     return None
