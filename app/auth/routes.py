@@ -40,7 +40,7 @@ def _failed(_response) -> bool:
 def too_many_attempts(_error: RateLimitExceeded):
     """Refuse a throttled sign-in with 429, saying (and sending in Retry-After) how long to wait."""
     limit = limiter.current_limit
-    wait = max(1, math.ceil(limit.reset_at - time.time())) if limit else 60
+    wait = max(1, math.ceil(limit.window[0] - time.time())) if limit else 60
     minutes = math.ceil(wait / 60)
     message = ngettext(
         "Too many sign-in attempts. Try again in %(num)d minute.",
