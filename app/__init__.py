@@ -6,6 +6,7 @@ from pathlib import Path
 from typing import Any
 
 from flask import Flask
+from werkzeug.middleware.proxy_fix import ProxyFix
 from werkzeug.routing import IntegerConverter
 
 from app.config import Config, config_from_environment
@@ -21,11 +22,19 @@ def create_app(config_class: type[Config] | None = None, **config_args: Any) -> 
     config_class = config_class or config_from_environment()
     app.config.from_object(config_class(app.instance_path, **config_args))
     app.json.ensure_ascii = False  # Thai stays readable in JSON answers
+    register_proxy_fix(app)
     register_extensions(app)
     register_blueprints(app)
     register_hooks(app)
     register_cli(app)
     return app
+
+
+def register_proxy_fix(app: Flask) -> None:
+    """Trust the reverse proxy's X-Forwarded-* headers when SATJA_PROXY_FIX says so."""
+    settings = app.config.get("SATJA_PROXY_FIX")
+    if settings:
+        app.wsgi_app = ProxyFix(app.wsgi_app, **settings)
 
 
 def register_extensions(app: Flask) -> None:
@@ -94,9 +103,10 @@ def register_blueprints(app: Flask) -> None:
 
 def register_hooks(app: Flask) -> None:
     """Register error pages, security headers and template helpers."""
-    from app import i18n, labels, security
+    from app import i18n, labels, logs, security
     from app.errors import register_error_handlers
 
+    logs.install()
     register_error_handlers(app)
     security.register(app)
     i18n.register_template_helpers(app)

@@ -63,21 +63,64 @@ def create_user(email: str, role: str, name: str, password_stdin: bool) -> None:
     click.echo(f"Created {user.email} ({user.role.value}).")
 
 
-@users_cli.command("token")
-@click.argument("email")
-@click.option("--name", "label", default="", help="A label to recognise the token by.")
-def create_token(email: str, label: str) -> None:
-    """Issue an API token; it is printed once, as the last line."""
+def _user(email: str):
+    """Return the user with this e-mail address, or stop with a clear error."""
     user = accounts.find_by_email(db.session, email)
     if user is None:
         raise click.ClickException(f"No user with the e-mail address {email}.")
+    return user
+
+
+@users_cli.command("token")
+@click.argument("email")
+@click.option("--name", "label", default="", help="A label to recognise the token by.")
+@click.option(
+    "--expires-days",
+    type=click.IntRange(1, tokens.MAX_EXPIRY_DAYS),
+    default=None,
+    help="Days until the token stops working (default: until revoked).",
+)
+def create_token(email: str, label: str, expires_days: int | None) -> None:
+    """Issue an API token; it is printed once, as the last line."""
+    user = _user(email)
     try:
-        _token, clear = tokens.issue_token(db.session, SYSTEM, user, label)
+        _token, clear = tokens.issue_token(db.session, SYSTEM, user, label, expires_days)
     except DomainError as error:
         _fail(error)
     db.session.commit()
     click.echo(f"API token for {user.email} (shown once; send as 'Authorization: Bearer ...'):")
     click.echo(clear)
+
+
+def _moment(value) -> str:
+    return value.strftime("%Y-%m-%d %H:%M UTC") if value else "-"
+
+
+@users_cli.command("tokens")
+@click.argument("email")
+def list_tokens(email: str) -> None:
+    """List a user's API tokens: id, prefix, state, created, last used, expires, label."""
+    user = _user(email)
+    click.echo("id\tprefix\tstate\tcreated\tlast used\texpires\tlabel")
+    for token in tokens.tokens_of(db.session, SYSTEM, user):
+        when = (token.created_at, token.last_used_at, token.expires_at)
+        fields = [str(token.id), token.prefix, tokens.token_state(token), *map(_moment, when)]
+        click.echo("\t".join([*fields, token.name]))
+
+
+@users_cli.command("revoke-token")
+@click.argument("prefix_or_id")
+def revoke_token(prefix_or_id: str) -> None:
+    """Revoke an API token given its id or its prefix (as `users tokens` lists them)."""
+    try:
+        token = tokens.find_token(db.session, prefix_or_id)
+        already = token.revoked_at is not None
+        tokens.revoke_token(db.session, SYSTEM, token.id)
+    except DomainError as error:
+        _fail(error)
+    db.session.commit()
+    verb = "was already revoked" if already else "is revoked"
+    click.echo(f"Token {token.id} ({token.prefix}…) of {token.user.email} {verb}.")
 
 
 @users_cli.command("list")

@@ -5,6 +5,8 @@ from __future__ import annotations
 import os
 import secrets
 import tempfile
+from collections.abc import Mapping
+from datetime import timedelta
 from pathlib import Path
 
 SMTP_SCHEMES = ("smtp://", "smtp+starttls://", "smtps://")
@@ -24,6 +26,37 @@ def _dev_secret_key(instance_path: str) -> str:
     path.write_text(key, encoding="utf-8")
     path.chmod(0o600)
     return key
+
+
+def remember_days(env: Mapping[str, str]) -> int:
+    """Return how many days a "keep me signed in" cookie lasts (SATJA_REMEMBER_DAYS, 1-365)."""
+    value = env.get("SATJA_REMEMBER_DAYS", "14").strip()
+    if not (value.isdigit() and 1 <= int(value) <= 365):
+        raise ConfigError("SATJA_REMEMBER_DAYS must be a whole number of days from 1 to 365")
+    return int(value)
+
+
+PROXY_FIX_KEYS = ("x_for", "x_proto", "x_host", "x_port", "x_prefix")
+
+
+def proxy_fix_settings(value: str) -> dict[str, int] | None:
+    """Parse SATJA_PROXY_FIX: empty or 0 (off), 1 (one proxy: x_for=1,x_proto=1), or key=n pairs."""
+    value = value.strip()
+    if value in ("", "0"):
+        return None
+    if value == "1":
+        return {"x_for": 1, "x_proto": 1}
+    settings = {}
+    for pair in value.split(","):
+        key, _, count = pair.strip().partition("=")
+        if key not in PROXY_FIX_KEYS or not (count.isdigit() and int(count) <= 10):
+            raise ConfigError(
+                "SATJA_PROXY_FIX must be 0, 1 or pairs like x_for=1,x_proto=1 (keys: "
+                + ", ".join(PROXY_FIX_KEYS)
+                + ")"
+            )
+        settings[key] = int(count)
+    return settings
 
 
 class Config:
@@ -47,6 +80,13 @@ class Config:
         self.SATJA_PUBLIC_URL = env.get("SATJA_PUBLIC_URL", "http://127.0.0.1:5000")
         self.RATELIMIT_STORAGE_URI = env.get("RATELIMIT_STORAGE_URI", "memory://")
         self.LOGIN_RATE_LIMIT = env.get("SATJA_LOGIN_RATE_LIMIT", "10 per minute")
+        # Failed sign-ins per e-mail address, whatever address they come from.
+        self.LOGIN_ACCOUNT_RATE_LIMIT = env.get(
+            "SATJA_LOGIN_ACCOUNT_RATE_LIMIT", "10 per 15 minutes"
+        )
+        self.REMEMBER_COOKIE_DURATION = timedelta(days=remember_days(env))
+        # Behind a reverse proxy: which X-Forwarded-* headers to trust, and through how many hops.
+        self.SATJA_PROXY_FIX = proxy_fix_settings(env.get("SATJA_PROXY_FIX", ""))
         self.MAX_CONTENT_LENGTH = int(env.get("SATJA_MAX_UPLOAD_BYTES", 10 * 1024 * 1024))
         self.SESSION_COOKIE_HTTPONLY = True
         self.SESSION_COOKIE_SAMESITE = "Lax"
@@ -156,6 +196,7 @@ class TestingConfig(DevelopmentConfig):
         self.SATJA_PUBLIC_URL = "http://localhost"
         # Rate limiting stays on; tests that exercise it lower the limit.
         self.LOGIN_RATE_LIMIT = "1000 per minute"
+        self.LOGIN_ACCOUNT_RATE_LIMIT = "1000 per minute"
         self.SATJA_ORG_URL = None  # the public site, whatever the environment says
         for name, value in overrides.items():  # a test's own settings
             setattr(self, name, value)

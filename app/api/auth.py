@@ -21,22 +21,37 @@ def bearer_token() -> str | None:
     return value.strip()
 
 
+def _unauthorized(message: object, code: str):
+    """Answer 401 with the reason as JSON and the bearer challenge."""
+    response, status = error_response(401, message, code)
+    response.headers["WWW-Authenticate"] = 'Bearer realm="satja"'
+    return response, status
+
+
 PUBLIC_ENDPOINTS = {"api.openapi_json", "api.openapi_page"}
 
 
-def token_user(clear: str | None) -> User | None:
-    """Return the user of a valid bearer token, noting its last use.
+def authenticated(clear: str) -> User:
+    """Return the user of a valid bearer token, noting its last use; TokenRefused otherwise.
 
     The note is a short write of its own (on SQLite the reads of the request that follow then
     take no write lock).
     """
+    with transactions.writing():
+        user = tokens.authenticate_token(db.session, clear)
+    db.session.refresh(user)  # loaded again now: a streamed answer may read it later
+    return user
+
+
+def token_user(clear: str | None) -> User | None:
+    """Return the user of a valid bearer token, or None (see `authenticated`)."""
     if not clear:
         return None
-    with transactions.writing():
-        user = tokens.user_for_token(db.session, clear)
-    if user is not None:
-        db.session.refresh(user)  # loaded again now: a streamed answer may read it later
-    return user
+    try:
+        return authenticated(clear)
+    except tokens.TokenRefused:
+        db.session.rollback()
+        return None
 
 
 @bp.before_request
@@ -45,13 +60,13 @@ def authenticate():
     if request.endpoint in PUBLIC_ENDPOINTS:
         return None
     clear = bearer_token()
-    user = token_user(clear)
-    if user is None:
-        response, status = error_response(
-            401, _l("A valid API token is required (Authorization: Bearer TOKEN)."), "unauthorized"
-        )
-        response.headers["WWW-Authenticate"] = 'Bearer realm="satja"'
-        return response, status
+    if clear is None:
+        message = _l("A valid API token is required (Authorization: Bearer TOKEN).")
+        return _unauthorized(message, "unauthorized")
+    try:
+        user = authenticated(clear)
+    except tokens.TokenRefused as refusal:
+        return _unauthorized(refusal.message, refusal.code)
     g.api_user = user
     return None
 

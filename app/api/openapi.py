@@ -392,7 +392,7 @@ SCHEMAS = {
 
 ERROR_STATUSES = {
     "400": "The request is malformed (a parameter or the JSON body).",
-    "401": "No valid bearer token.",
+    "401": "No valid bearer token (error code unauthorized, token_revoked or token_expired).",
     "403": "The token's user may not do this.",
     "404": "No such object.",
 }

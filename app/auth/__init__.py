@@ -4,4 +4,4 @@ from flask import Blueprint
 
 bp = Blueprint("auth", __name__)
 
-from app.auth import routes  # noqa: E402, F401  (routes register themselves on bp)
+from app.auth import routes, tokens  # noqa: E402, F401  (routes register themselves on bp)

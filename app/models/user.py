@@ -82,9 +82,12 @@ class ApiToken(db.Model):
     user_id: Mapped[int] = mapped_column(sa.ForeignKey("users.id", ondelete="CASCADE"), index=True)
     name: Mapped[str] = mapped_column(sa.String(100), default="")
     token_hash: Mapped[str] = mapped_column(sa.String(64), unique=True)
-    prefix: Mapped[str] = mapped_column(sa.String(16))
+    # Shown in lists and accepted by `flask users revoke-token`; not unique, so indexed only.
+    prefix: Mapped[str] = mapped_column(sa.String(16), index=True)
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     last_used_at: Mapped[datetime | None]
     revoked_at: Mapped[datetime | None]
+    # None: the token works until it is revoked.
+    expires_at: Mapped[datetime | None]
 
     user: Mapped[User] = relationship(back_populates="tokens")

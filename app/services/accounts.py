@@ -67,7 +67,7 @@ def create_user(session: Session, actor: Actor, new: NewUser) -> User:
     """Create an account (admins only) and audit it."""
     require_role(actor, Role.ADMIN)
     email = normalize_email(new.email)
-    passwords.check_strength(new.password)
+    passwords.check_strength(new.password, personal_words(email, new.name))
     if find_by_email(session, email) is not None:
         raise Conflict(_l("A user with this e-mail address already exists."))
     user = User(
@@ -102,11 +102,24 @@ def change_password(session: Session, actor: User, current: str, new: str) -> No
     require_role(actor, Role.VIEWER)
     if not passwords.verify_password(actor.password_hash, current):
         raise InvalidInput(_l("The current password is wrong."), field="current_password")
-    passwords.check_strength(new)
+    words = personal_words(actor.email, actor.name)
+    passwords.check_strength(new, words, field="new_password")
     actor.password_hash = passwords.hash_password(new)
     actor.session_token = new_session_token()
     session.flush()
     audit.record(session, actor, "user.change_password", actor)
+
+
+def personal_words(email: str, name: str = "") -> tuple[str, ...]:
+    """Return what a password should not be made of: the e-mail, its local part, the name."""
+    words = (email, email.partition("@")[0], *name.split())
+    return tuple(word for word in words if len(word) >= 3)  # a letter or two says nothing
+
+
+def end_sessions(session: Session, user: User) -> None:
+    """Invalidate every session and "remember me" cookie of the user (on sign-out)."""
+    user.session_token = new_session_token()
+    session.flush()
 
 
 def _guard_last_admin(session: Session, actor: Actor, user: User) -> None:

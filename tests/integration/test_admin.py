@@ -241,3 +241,14 @@ def test_admin_edits_the_rating_scale_and_cannot_delete_a_used_label(
 def test_only_admins_edit_the_rating_scale(signed_in, client):
     signed_in("editor")
     assert client.get("/admin/ratings").status_code == 403
+
+
+def test_admin_cannot_give_a_new_user_a_repeated_password(signed_in, auth, db_session):
+    signed_in("admin")
+    response = auth.post(
+        "/admin/users",
+        {"email": "weak@example.org", "role": "viewer", "password": "zzzzzzzzzzzz"},
+    )
+    html = response.get_data(as_text=True)
+    assert 'id="password-error"' in html and "repeated characters" in html
+    assert db_session.scalar(db.select(User).where(User.email == "weak@example.org")) is None

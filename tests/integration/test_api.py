@@ -43,7 +43,7 @@ def test_revoked_token_is_refused(client, db_session):
     tokens.revoke_token(db_session, user, token.id)
     db_session.commit()
     response = client.get("/api/v1/me", headers={"Authorization": f"Bearer {clear}"})
-    _assert_json_error(response, 401, "unauthorized")
+    _assert_json_error(response, 401, "token_revoked")
 
 
 def test_deactivated_users_token_is_refused(client, db_session):

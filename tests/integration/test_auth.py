@@ -129,3 +129,28 @@ def test_login_attempts_are_rate_limited(app, auth, db_session, monkeypatch):
     limiter.reset()
     assert statuses == [200] * 5 + [429]
     assert auth.login(user.email).status_code == 302  # once the counters reset, sign-in works again
+
+
+def test_change_password_refuses_a_common_password_with_the_reason(auth, db_session):
+    user = make_user(db_session, "checker")
+    auth.login(user.email)
+    response = auth.post(
+        "/account/password",
+        {"current_password": PASSWORD, "new_password": "password1234", "confirm": "password1234"},
+    )
+    assert response.status_code == 200
+    html = response.get_data(as_text=True)
+    assert 'id="new_password-error"' in html and "one of the most common passwords" in html
+    db_session.expire_all()
+    assert db_session.get(User, user.id).password_hash == user.password_hash
+
+
+def test_change_password_refuses_a_sequence_in_thai(auth, client, db_session):
+    user = make_user(db_session, "checker")
+    auth.login(user.email)
+    client.environ_base["HTTP_ACCEPT_LANGUAGE"] = "th"
+    response = auth.post(
+        "/account/password",
+        {"current_password": PASSWORD, "new_password": "abcdefghijklm", "confirm": "abcdefghijklm"},
+    )
+    assert "อักขระเรียงลำดับ" in response.get_data(as_text=True)

@@ -86,3 +86,12 @@ def test_demo_admin_can_sign_in_with_the_printed_password(runner, auth):
     output = runner.invoke(args=["demo", "load"]).output
     password = output.split("password:")[1].split()[0]
     assert auth.login("admin@satja.example", password).status_code == 302
+
+
+def test_users_create_refuses_a_common_password(runner, db_session):
+    result = runner.invoke(
+        args=["users", "create", "c@example.org", "--password-stdin"], input="qwertyuiop\n"
+    )
+    assert result.exit_code != 0
+    assert "most common passwords" in result.output
+    assert db_session.scalar(db.select(User).where(User.email == "c@example.org")) is None
