@@ -32,6 +32,25 @@ CHARSET = re.compile(r"charset=[\"']?([\w.-]+)", re.I)
 Resolver = Callable[[str, int], list[str]]
 
 
+NAT64_PREFIXES = (ipaddress.ip_network("64:ff9b::/96"), ipaddress.ip_network("64:ff9b:1::/48"))
+
+
+def embedded_ipv4(ip: ipaddress.IPv4Address | ipaddress.IPv6Address) -> list[ipaddress.IPv4Address]:
+    """Return the IPv4 addresses an IPv6 address carries (mapped, 6to4, Teredo, NAT64,
+    IPv4-compatible): each is checked like the address itself, so 2002:7f00:1:: is loopback."""
+    if ip.version == 4:
+        return []
+    found = [ip.ipv4_mapped, ip.sixtofour, *(ip.teredo or ())]
+    last32 = ipaddress.IPv4Address(int(ip) & 0xFFFFFFFF)
+    if any(ip in prefix for prefix in NAT64_PREFIXES) or int(ip) >> 32 == 0:
+        found.append(last32)  # NAT64, and the deprecated ::a.b.c.d
+    return [each for each in found if each is not None]
+
+
+def _public(ip: ipaddress.IPv4Address | ipaddress.IPv6Address) -> bool:
+    return ip.is_global and not (ip.is_multicast or ip.is_reserved)
+
+
 def resolve(host: str, port: int) -> list[str]:
     """Return the IP addresses a host name resolves to."""
     try:
@@ -101,7 +120,7 @@ class Fetcher:
             raise IngestError("unreachable", f"no address for {host}")
         for address in addresses:
             ip = ipaddress.ip_address(address.split("%")[0])
-            public = ip.is_global and not (ip.is_multicast or ip.is_reserved)
+            public = all(_public(each) for each in (ip, *embedded_ipv4(ip)))
             if not (self.allow_private or public or address in self.extra_allowed):
                 raise IngestError("refused", f"{host} is {address}, a non-public address")
         return addresses[0]
@@ -111,6 +130,9 @@ class Fetcher:
         parts = urlsplit(url)
         if parts.scheme not in ("http", "https") or not parts.hostname:
             raise IngestError("bad_url", url)
+        if parts.username is not None or parts.password is not None:
+            # A password in an address ends up in logs, archives and the history.
+            raise IngestError("credentials_in_url", parts.hostname)
         try:
             port = parts.port or (443 if parts.scheme == "https" else 80)
         except ValueError:

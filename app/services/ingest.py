@@ -28,6 +28,9 @@ MESSAGES = {
     "unsupported_type": _l("Satja reads .txt, .html, .docx and .pdf files, and web pages."),
     "too_large": _l("The file or page is larger than Satja accepts."),
     "bad_url": _l("That is not a web address (http:// or https://)."),
+    "credentials_in_url": _l(
+        "Satja does not fetch addresses with a user name or password in them: remove them."
+    ),
     "unreachable": _l("The web page could not be reached."),
     "refused": _l("Satja does not fetch pages from private or local network addresses."),
     "too_many_redirects": _l("The web page redirects too many times."),
@@ -46,7 +49,12 @@ MESSAGES = {
     "too_long": _l("A title may have 500 characters, an outlet or author 200, an address 2048."),
 }
 STATUS = {"too_large": 413, "unsupported_type": 415, "bad_bulk_type": 415}
-FIELD = {"bad_url": "url", "bad_date": "published", "bad_language": "language"}
+FIELD = {
+    "bad_url": "url",
+    "credentials_in_url": "url",
+    "bad_date": "published",
+    "bad_language": "language",
+}
 
 
 def failure_message(code: str) -> object:

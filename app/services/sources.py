@@ -84,6 +84,8 @@ def _checked_url(url: str | None) -> str | None:
     parts = urlsplit(url)
     if parts.scheme not in ("http", "https") or not parts.hostname or len(url) > 2048:
         raise InvalidInput(ingest.MESSAGES["bad_url"], field="url")
+    if parts.username is not None or parts.password is not None:
+        raise InvalidInput(ingest.MESSAGES["credentials_in_url"], field="url")
     return url
 
 

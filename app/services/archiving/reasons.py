@@ -16,6 +16,7 @@ REASONS = {
     "unreachable": _l("The web page could not be reached."),
     "refused": MESSAGES["refused"],
     "bad_url": MESSAGES["bad_url"],
+    "credentials_in_url": MESSAGES["credentials_in_url"],
     "too_many_redirects": MESSAGES["too_many_redirects"],
     "too_large": MESSAGES["too_large"],
     "too_slow": MESSAGES["too_slow"],

@@ -83,3 +83,40 @@ def test_a_page_sent_a_byte_at_a_time_stops_at_the_deadline(dripping_server):
         fetcher.fetch(dripping_server)
     assert caught.value.code == "too_slow"
     assert time.monotonic() - started < 3  # the per-read timeout (5 s) was never reached
+
+
+@pytest.mark.parametrize(
+    "address",
+    [
+        "2002:7f00:1::",  # 6to4 of 127.0.0.1
+        "2002:a00:1::1",  # 6to4 of 10.0.0.1
+        "2002:a9fe:a9fe::",  # 6to4 of 169.254.169.254 (cloud metadata)
+        "64:ff9b::a9fe:a9fe",  # NAT64 of 169.254.169.254
+        "64:ff9b:1::c0a8:1",  # local-use NAT64 of 192.168.0.1
+        "::ffff:127.0.0.1",  # IPv4-mapped loopback
+        "::10.0.0.1",  # IPv4-compatible (deprecated) private
+        "2001:0:4136:e378:8000:63bf:f5ff:fffe",  # Teredo; its client is 10.0.0.1
+    ],
+)
+def test_ipv6_forms_that_embed_a_private_ipv4_address_are_refused(address):
+    fetcher = Fetcher(resolver=_resolver({"sneaky.example": [address]}))
+    with pytest.raises(IngestError) as caught:
+        fetcher.fetch("http://sneaky.example/")
+    assert caught.value.code == "refused"
+
+
+def test_an_ipv6_form_embedding_a_public_address_is_allowed_by_the_guard():
+    fetcher = Fetcher(resolver=_resolver({"ok.example": ["2002:5db8:d822::"]}))  # 93.184.216.34
+    assert fetcher.checked_address("ok.example", 80) == "2002:5db8:d822::"
+
+
+@pytest.mark.parametrize(
+    "url",
+    ["http://user:secret@example.org/", "https://token@example.org/page", "http://:pw@x.org/"],
+)
+def test_addresses_with_credentials_are_refused(url):
+    with pytest.raises(IngestError) as caught:
+        Fetcher(
+            resolver=_resolver({"example.org": ["93.184.216.34"], "x.org": ["93.184.216.34"]})
+        ).fetch(url)
+    assert caught.value.code == "credentials_in_url"
