@@ -130,6 +130,10 @@ class Config:
         self.SATJA_REPORTS_DIR = env.get("SATJA_REPORTS_DIR") or str(
             Path(instance_path) / "reports"
         )
+        # Period reports built in the background: how many one reader may have under way, and
+        # how long a finished PDF is kept.
+        self.SATJA_REPORT_JOBS_PER_USER = int(env.get("SATJA_REPORT_JOBS_PER_USER", 3))
+        self.SATJA_REPORT_RETENTION_DAYS = int(env.get("SATJA_REPORT_RETENTION_DAYS", 7))
         # Sources' uploaded screenshots and PDFs, kept under their SHA-256. The limit stays
         # below MAX_CONTENT_LENGTH so that a large file gets the form's error, not a bare 413.
         self.SATJA_SOURCE_FILES_DIR = env.get("SATJA_SOURCE_FILES_DIR") or str(

@@ -56,8 +56,10 @@ CODES = {
 
 
 def wants_json() -> bool:
-    """Say whether the failing request came to the JSON API."""
-    return request.path.startswith("/api/")
+    """Say whether the failing request wants JSON: the API, or a bearer-token client (of the
+    exports and reports, which browsers read too)."""
+    bearer = request.headers.get("Authorization", "").lower().startswith("bearer ")
+    return request.path.startswith("/api/") or bearer
 
 
 def error_response(

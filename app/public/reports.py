@@ -8,10 +8,10 @@ from flask import Response, jsonify, redirect, render_template, request, send_fi
 from flask_babel import gettext as _
 from flask_login import current_user
 
-from app import jobs, transactions
+from app import jobs
 from app.errors import error_response
 from app.exports.pdf import PdfUnavailable
-from app.extensions import db
+from app.extensions import csrf, db
 from app.ingest.errors import IngestError
 from app.ingest.text import parse_published
 from app.public import bp
@@ -84,33 +84,61 @@ def _day(value: str | None) -> date:
     return day
 
 
-@bp.route("/reports/period.pdf")
-def period_pdf():
-    """The verdicts published in a period: ?from=YYYY-MM-DD&to=YYYY-MM-DD.
-
-    A large period is built as a background job: browsers are sent to its progress page,
-    API clients get 202 with the job's addresses.
-    """
-    reader = _reader()
+def _period_days():
+    """Return the period asked for (query or form), or an error answer."""
     try:
-        start, end = _day(request.args.get("from")), _day(request.args.get("to"))
+        return _day(request.values.get("from")), _day(request.values.get("to"))
     except IngestError:
         return error_response(
             400, _("Give the period as from=YYYY-MM-DD&to=YYYY-MM-DD."), "bad_request"
         )
+
+
+@bp.route("/reports/period.pdf")
+def period_pdf():
+    """The verdicts published in a period: ?from=YYYY-MM-DD&to=YYYY-MM-DD.
+
+    A large period is built as a background job, which only a POST starts (a GET never
+    queues work): a browser is offered the button, an API client is told to POST.
+    """
+    reader = _reader()
+    days = _period_days()
+    if not isinstance(days, tuple) or len(days) != 2 or not isinstance(days[0], date):
+        return days
+    start, end = days
     if reports.is_large(reports.period_size(db.session, reader, start, end)):
-        with transactions.writing():  # a GET that starts a job
-            job = reports.start_period_job(db.session, reader, start, end)
-        jobs.enqueue(reports.JOB_TARGET, job.id)
+        message = _("This period is large: its report is built in the background.")
         if not current_user.is_authenticated:
-            response = jsonify(_job_json(job))
-            response.status_code = 202
-            response.headers["Location"] = url_for("public.report_job_json", job_id=job.id)
-            return response
-        return redirect(url_for("public.report_job", job_id=job.id), 303)
+            response, status = error_response(409, message + " " + _("POST to this address."))
+            response.headers["Allow"] = "GET, POST"
+            return response, status
+        form = PeriodForm(data={"since": start, "until": end})
+        return render_template("reports/period_form.html", form=form, large=message), 409
     return _pdf(
         lambda: reports.period_report(db.session, reader, start, end), f"satja-{start}-{end}.pdf"
     )
+
+
+@bp.route("/reports/period.pdf", methods=["POST"])
+@csrf.exempt  # checked below for browsers; a bearer token carries no cookie to forge
+def start_period_report():
+    """Build a period report in the background: browsers go to its progress page, API clients
+    get 202 with the job's addresses (each reader may have a few under way)."""
+    reader = _reader()
+    if current_user.is_authenticated:
+        csrf.protect()
+    days = _period_days()
+    if not isinstance(days, tuple) or len(days) != 2 or not isinstance(days[0], date):
+        return days
+    job = reports.start_period_job(db.session, reader, *days)
+    db.session.commit()
+    jobs.enqueue(reports.JOB_TARGET, job.id)
+    if not current_user.is_authenticated:
+        response = jsonify(_job_json(job))
+        response.status_code = 202
+        response.headers["Location"] = url_for("public.report_job_json", job_id=job.id)
+        return response
+    return redirect(url_for("public.report_job", job_id=job.id), 303)
 
 
 def _job_json(job) -> dict:

@@ -56,3 +56,17 @@ class StaleEdit(DomainError):
     def __init__(self, message: object, current_version: int) -> None:
         super().__init__(message)
         self.current_version = current_version
+
+
+class TooMany(DomainError):
+    """The actor already has as many of these under way as allowed."""
+
+    code = "too_many"
+    status = 429
+
+
+class Gone(DomainError):
+    """The object existed but was deleted on purpose (a report past its retention)."""
+
+    code = "gone"
+    status = 410

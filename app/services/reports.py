@@ -17,12 +17,13 @@ from markupsafe import Markup
 from sqlalchemy.orm import Session
 
 from app.articles.highlight import highlighted_paragraphs
+from app.database import utcnow
 from app.exports.pdf import css_string, html_to_pdf
 from app.markdown import render_markdown
 from app.models import Job, JobStatus, Role, Verdict, VerdictState
 from app.services import articles, jobs, publishing, ratings, review, sources
 from app.services.actors import Actor
-from app.services.errors import Conflict, InvalidInput, NotFound
+from app.services.errors import Conflict, Gone, InvalidInput, NotFound, TooMany
 from app.services.permissions import require_role
 
 MAX_PERIOD_DAYS = 400
@@ -157,9 +158,45 @@ JOB_TARGET = "app.services.reports:run_period_job"
 JOB_STEPS = 3  # read the verdicts, lay the pages out, write the file
 
 
+def _open_jobs(session: Session, actor: Actor) -> int:
+    return session.scalar(
+        sa.select(sa.func.count(Job.id)).where(
+            Job.kind == JOB_KIND,
+            Job.created_by_id == actor.id,
+            Job.status.in_([JobStatus.QUEUED, JobStatus.RUNNING]),
+        )
+    )
+
+
+def prune_reports(now: datetime | None = None) -> int:
+    """Delete report files older than SATJA_REPORT_RETENTION_DAYS; return how many went."""
+    folder = Path(current_app.config["SATJA_REPORTS_DIR"])
+    days = current_app.config["SATJA_REPORT_RETENTION_DAYS"]
+    oldest = (now or utcnow()).timestamp() - days * 86400
+    gone = 0
+    for path in folder.glob("period-*.pdf") if folder.is_dir() else ():
+        if path.stat().st_mtime < oldest:
+            path.unlink(missing_ok=True)
+            gone += 1
+    return gone
+
+
 def start_period_job(session: Session, actor: Actor, start: date, end: date) -> Job:
-    """Queue a period report as a background job (run it with app.jobs.enqueue(JOB_TARGET))."""
+    """Queue a period report as a background job (run it with app.jobs.enqueue(JOB_TARGET)).
+
+    Each reader may have a few under way at once (SATJA_REPORT_JOBS_PER_USER); starting one
+    also deletes reports past their retention.
+    """
     _period(start, end)
+    limit = current_app.config["SATJA_REPORT_JOBS_PER_USER"]
+    if actor.id is not None and _open_jobs(session, actor) >= limit:
+        raise TooMany(
+            _l(
+                "You already have %(n)d reports being built: wait for one to finish.",
+                n=limit,
+            )
+        )
+    prune_reports()
     payload = {"from": start.isoformat(), "to": end.isoformat(), "language": str(get_locale())}
     return jobs.create_job(
         session, actor, JOB_KIND, f"{start} – {end}", json.dumps(payload), minimum=Role.VIEWER
@@ -224,6 +261,9 @@ def report_file(session: Session, actor: Actor, job_id: int) -> Path:
     """Return the finished PDF of a report job."""
     job = report_job(session, actor, job_id)
     path = report_path(job.id)
-    if job.status != JobStatus.FINISHED or not path.exists():
+    if job.status != JobStatus.FINISHED:
         raise Conflict(_l("The report is not ready."))
+    if not path.exists():
+        days = current_app.config["SATJA_REPORT_RETENTION_DAYS"]
+        raise Gone(_l("Reports are kept %(n)d days; build this one again.", n=days))
     return path

@@ -8,9 +8,11 @@ from pathlib import Path
 
 import extruct
 import pytest
+import sqlalchemy as sa
 
 from app.exports.claimreview import script_tag
 from app.exports.validate import validate
+from app.models import Job
 from app.services import ingest, review, sources, workflow
 from tests.factories import make_token, make_user
 
@@ -416,14 +418,24 @@ def test_admin_sets_the_organisation_that_signs_every_output(
 
 
 def test_a_large_period_report_is_a_background_job_with_progress(
-    app, signed_in, client, seed_claim, db_session, tmp_path
+    app, signed_in, auth, client, seed_claim, db_session, tmp_path
 ):
     _publish(db_session, seed_claim, "mostly_true", "ข้อความนี้ปรากฏในจดหมายจริง")
     app.config.update(SATJA_PDF_JOB_MIN_VERDICTS=1, SATJA_REPORTS_DIR=str(tmp_path / "reports"))
     today = date.today()
     period = f"from={today - timedelta(days=7)}&to={today + timedelta(days=1)}"
     viewer = signed_in("viewer")
-    response = client.get(f"/reports/period.pdf?{period}", headers={"Accept-Language": "th"})
+    # A GET never queues work: the browser is offered the button that starts the job.
+    offered = client.get(f"/reports/period.pdf?{period}", headers={"Accept-Language": "th"})
+    assert offered.status_code == 409 and "/reports/period.pdf" in offered.get_data(as_text=True)
+    assert db_session.scalar(sa.select(sa.func.count(Job.id))) == 0
+    start, end = period.replace("from=", "").split("&to=")
+    response = auth.post(
+        "/reports/period.pdf",
+        {"from": start, "to": end},
+        form_page=f"/reports/period.pdf?{period}",
+        headers={"Accept-Language": "th"},
+    )
     assert response.status_code == 303
     page_url = response.headers["Location"]
     page = client.get(page_url).get_data(as_text=True)  # jobs run inline in tests
@@ -438,12 +450,55 @@ def test_a_large_period_report_is_a_background_job_with_progress(
     # A bearer client gets 202 and the job's addresses; another reader cannot follow the job.
     token = make_token(db_session, "viewer")[1]
     anonymous = app.test_client()
-    accepted = anonymous.get(
-        f"/reports/period.pdf?{period}", headers={"Authorization": f"Bearer {token}"}
-    )
+    bearer = {"Authorization": f"Bearer {token}"}
+    told = anonymous.get(f"/reports/period.pdf?{period}", headers=bearer)
+    assert told.status_code == 409 and "POST" in told.get_json()["error"]["message"]
+    accepted = anonymous.post(f"/reports/period.pdf?{period}", headers=bearer)
     assert accepted.status_code == 202 and accepted.get_json()["pdf_url"].endswith(".pdf")
     assert (
         anonymous.get(page_url + ".pdf", headers={"Authorization": f"Bearer {token}"}).status_code
         == 403
     )
     assert viewer.id != accepted.get_json()["id"]
+
+
+def test_report_jobs_are_limited_per_reader_and_old_files_are_deleted(
+    app, client, seed_claim, db_session, tmp_path
+):
+    import os
+    import time as clock
+
+    from app.models import JobStatus
+    from app.services import reports
+
+    _publish(db_session, seed_claim)
+    folder = tmp_path / "reports"
+    app.config.update(
+        SATJA_PDF_JOB_MIN_VERDICTS=1,
+        SATJA_REPORTS_DIR=str(folder),
+        SATJA_REPORT_JOBS_PER_USER=2,
+        SATJA_REPORT_RETENTION_DAYS=7,
+    )
+    user, token = make_token(db_session, "viewer")
+    bearer = {"Authorization": f"Bearer {token}"}
+    today = date.today()
+    period = f"from={today - timedelta(days=7)}&to={today + timedelta(days=1)}"
+    folder.mkdir()
+    stale, fresh = folder / "period-999.pdf", folder / "period-998.pdf"
+    stale.write_bytes(b"%PDF old")
+    fresh.write_bytes(b"%PDF new")
+    eight_days_ago = clock.time() - 8 * 86400
+    os.utime(stale, (eight_days_ago, eight_days_ago))
+    with app.test_request_context(method="POST"):
+        # Queued jobs that have not run yet count against the reader's allowance.
+        for _ in range(2):
+            reports.start_period_job(db_session, user, today - timedelta(days=7), today)
+        db_session.commit()
+    assert not stale.exists() and fresh.exists()  # past its retention: deleted
+    refused = client.post(f"/reports/period.pdf?{period}", headers=bearer)
+    assert refused.status_code == 429 and refused.get_json()["error"]["code"] == "too_many"
+    job = db_session.scalars(sa.select(Job).order_by(Job.id)).first()
+    job.status = JobStatus.FINISHED
+    db_session.commit()
+    gone = client.get(f"/reports/jobs/{job.id}.pdf", headers=bearer)
+    assert gone.status_code == 410 and "7" in gone.get_json()["error"]["message"]
