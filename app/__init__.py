@@ -119,10 +119,11 @@ def register_blueprints(app: Flask) -> None:
 
 def register_hooks(app: Flask) -> None:
     """Register error pages, security headers and template helpers."""
-    from app import i18n, labels, security
+    from app import i18n, inputs, labels, security
     from app.errors import register_error_handlers
 
     register_error_handlers(app)
+    inputs.register(app)
     security.register(app)
     i18n.register_template_helpers(app)
     labels.register(app)

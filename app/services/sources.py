@@ -8,14 +8,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
-from urllib.parse import urlsplit
 
 from flask_babel import lazy_gettext as _l
 from sqlalchemy.orm import Session
 
 from app.database import utcnow
 from app.ingest.errors import IngestError
-from app.ingest.text import parse_published
+from app.ingest.text import parse_published, web_address
 from app.models import ClaimStatus, Role, Source, SourceType, Stance
 from app.services import audit, ingest, workflow
 from app.services.actors import Actor
@@ -81,8 +80,7 @@ def _checked_url(url: str | None) -> str | None:
     url = (url or "").strip()
     if not url:
         return None
-    parts = urlsplit(url)
-    if parts.scheme not in ("http", "https") or not parts.hostname or len(url) > 2048:
+    if web_address(url) is None or len(url) > 2048:
         raise InvalidInput(ingest.MESSAGES["bad_url"], field="url")
     return url
 
