@@ -106,8 +106,8 @@ def add_source(
     source = Source(
         claim_id=claim.id,
         url=url,
-        title=given.title.strip()[:500],
-        publisher=(given.publisher or "").strip()[:200] or None,
+        title=given.title.strip(),
+        publisher=(given.publisher or "").strip() or None,
         published_on=_published(given.published),
         stance=_choice(Stance, given.stance, "stance"),
         source_type=_choice(SourceType, given.source_type, "source_type"),
