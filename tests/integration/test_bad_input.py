@@ -1,11 +1,13 @@
 """Hostile input gets a 4xx answer or a form error, never a 500, and nothing is stored."""
 
+import io
 import json
+import zipfile
 
 import pytest
 
 from app.extensions import db
-from app.models import Article, Claim, ClaimStatus, Source
+from app.models import Article, Claim, ClaimStatus, Job, Source
 from app.services import ingest, workflow
 from tests.factories import make_token, make_user
 
@@ -260,3 +262,111 @@ def test_405_answers_carry_allow(client, method, path, allowed):
     response = getattr(client, method)(path)
     assert response.status_code == 405
     assert allowed <= {m.strip() for m in response.headers["Allow"].split(",")}
+
+
+THAI_CSV = (
+    "title,text\n"
+    "ข่าวทดสอบภาษาไทย,"
+    "นายสมชาย ใจดี อธิบดีกรมควบคุมโรค กล่าวว่า ปีนี้พบผู้ป่วย 1200 ราย มากที่สุดในรอบ 5 ปี\n"
+)
+
+
+@pytest.mark.parametrize("encoding", ["tis-620", "cp874", "utf-8-sig"])
+def test_web_and_cli_bulk_imports_decode_thai_legacy_files_alike(
+    signed_in, auth, client, runner, db_session, tmp_path, encoding
+):
+    signed_in("checker")
+    data = THAI_CSV.encode(encoding)
+    response = auth.post(
+        "/articles/bulk",
+        prefix="bulk",
+        data={"file": (io.BytesIO(data), "feed.csv")},
+        form_page="/articles/new",
+        content_type="multipart/form-data",
+    )
+    assert response.status_code == 302
+    status = client.get(response.headers["Location"] + ".json").get_json()
+    assert status["counts"] == {"created": 1}
+    article = db_session.scalar(db.select(Article))
+    assert article.title == "ข่าวทดสอบภาษาไทย" and "\ufffd" not in article.body
+    path = tmp_path / "feed.csv"
+    path.write_bytes(data)
+    result = runner.invoke(args=["articles", "import", str(path)])
+    assert result.exit_code == 0 and "duplicates" in result.output  # the same text, read alike
+
+
+def test_a_web_bulk_file_in_an_unknown_encoding_is_refused_not_garbled(signed_in, auth, db_session):
+    signed_in("checker")
+    response = auth.post(
+        "/articles/bulk",
+        prefix="bulk",
+        # bytes that are neither UTF-8 nor TIS-620/Windows-874
+        data={"file": (io.BytesIO(b"title,text\nx,\xdb\xdc\xfc\n"), "feed.csv")},
+        form_page="/articles/new",
+        content_type="multipart/form-data",
+    )
+    assert response.status_code == 422
+    assert _count(db_session, Job) == 0
+
+
+W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+BODY = f"<w:document {W}><w:body><w:p><w:r><w:t>{{}}</w:t></w:r></w:p></w:body></w:document>"
+LAUGHS = "".join(
+    f'<!ENTITY l{i} "{f"&l{i - 1};" * 10}">' if i else '<!ENTITY l0 "lol">' for i in range(10)
+)
+HOSTILE_DOCX = {
+    "malformed": b"<w:document><w:body><w:p>",
+    "entity bomb": f"<?xml version='1.0'?><!DOCTYPE d [{LAUGHS}]>{BODY.format('&l9;')}".encode(),
+    "external entity": (
+        f'<!DOCTYPE d [<!ENTITY x SYSTEM "file:///etc/passwd">]>{BODY.format("&x;")}'
+    ).encode(),
+    "dtd after a long comment": (
+        "<?xml version='1.0'?><!--" + "x" * 10_000 + f"--><!DOCTYPE d []>{BODY.format('a')}"
+    ).encode(),
+    "too deep": (
+        f"<w:document {W}><w:body>{'<w:p>' * 3000}{'</w:p>' * 3000}</w:body></w:document>"
+    ).encode(),
+    "not a package": None,
+}
+
+
+def _docx(document_xml: bytes | None) -> bytes:
+    import docx
+
+    if document_xml is None:
+        return b"PK\x03\x04" + b"\x00" * 100
+    buffer = io.BytesIO()
+    document = docx.Document()
+    document.add_paragraph("สวัสดี")
+    document.save(buffer)
+    original, out = zipfile.ZipFile(buffer), io.BytesIO()
+    with zipfile.ZipFile(out, "w") as archive:
+        for item in original.infolist():
+            data = original.read(item.filename)
+            archive.writestr(item, document_xml if item.filename == "word/document.xml" else data)
+    return out.getvalue()
+
+
+def _upload_docx(auth, xml: bytes | None):
+    return auth.post(
+        "/articles/file",
+        prefix="file",
+        data={"file": (io.BytesIO(_docx(xml)), "article.docx")},
+        form_page="/articles/new",
+        content_type="multipart/form-data",
+    )
+
+
+@pytest.mark.parametrize("xml", HOSTILE_DOCX.values(), ids=HOSTILE_DOCX.keys())
+def test_a_hostile_docx_is_a_422_corrupt(signed_in, auth, db_session, xml):
+    signed_in("checker")
+    response = _upload_docx(auth, xml)
+    assert response.status_code == 422
+    assert "The file is damaged" in response.get_data(as_text=True)
+    assert _count(db_session, Article) == 0
+
+
+def test_a_plain_docx_still_imports(signed_in, auth, db_session):
+    signed_in("checker")
+    assert _upload_docx(auth, BODY.format(TEXT).encode()).status_code == 302
+    assert db_session.scalar(db.select(Article)).body.startswith("นายสมชาย")

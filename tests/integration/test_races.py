@@ -14,8 +14,7 @@ import flask_migrate
 import pytest
 import sqlalchemy as sa
 
-from app import create_app
-from app import config
+from app import config, create_app
 from app.extensions import db
 from app.models import AuditEvent
 from tests.factories import make_token
@@ -107,7 +106,9 @@ def _in_review(app, checker) -> int:
         json={"rating": "true", "conclusion": "จริง"},
         headers=checker,
     ).get_json()
-    assert client.post(f"/api/v1/verdicts/{verdict['id']}/submit", headers=checker).status_code == 200
+    assert (
+        client.post(f"/api/v1/verdicts/{verdict['id']}/submit", headers=checker).status_code == 200
+    )
     return verdict["id"]
 
 
