@@ -461,6 +461,7 @@ SHARED_OPERATIONS = {
         "responses": {
             "200": "Verdict",
             "409": {"description": "Stale version, or the step is not allowed in this state."},
+            "412": {"description": "If-Match is not a version, or a concurrent step won."},
         },
     },
 }
