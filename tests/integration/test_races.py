@@ -36,8 +36,10 @@ def _race_url(tmp_path_factory) -> tuple[str, sa.Engine | None]:
     with engine.begin() as connection:
         connection.exec_driver_sql(f"DROP SCHEMA IF EXISTS {SCHEMA} CASCADE")
         connection.exec_driver_sql(f"CREATE SCHEMA {SCHEMA}")
+    # Only the schema: with public on the path too, Alembic would find public's alembic_version
+    # (visible through the path) and leave the new schema empty.
     separator = "&" if "?" in url else "?"
-    return f"{url}{separator}options=-csearch_path%3D{SCHEMA},public", engine
+    return f"{url}{separator}options=-csearch_path%3D{SCHEMA}", engine
 
 
 @pytest.fixture(scope="module")
