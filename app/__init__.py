@@ -103,11 +103,12 @@ def register_blueprints(app: Flask) -> None:
 
 def register_hooks(app: Flask) -> None:
     """Register error pages, security headers and template helpers."""
-    from app import i18n, labels, logs, security
+    from app import i18n, inputs, labels, logs, security
     from app.errors import register_error_handlers
 
     logs.install()
     register_error_handlers(app)
+    inputs.register(app)
     security.register(app)
     i18n.register_template_helpers(app)
     labels.register(app)

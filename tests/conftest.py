@@ -81,10 +81,10 @@ def app(database_url: str) -> Iterator[Flask]:
 def db_session(request: pytest.FixtureRequest) -> Iterator[scoped_session[Session] | None]:
     """Run each test inside a transaction that is rolled back afterwards.
 
-    Browser tests (marked e2e) and load tests (marked live) run a real server on a database
-    of their own instead.
+    Browser tests (marked e2e) and tests marked own_database (concurrent transactions) use a
+    database of their own instead.
     """
-    if request.node.get_closest_marker("e2e") or request.node.get_closest_marker("live"):
+    if request.node.get_closest_marker("e2e") or request.node.get_closest_marker("own_database"):
         yield None
         return
     app = request.getfixturevalue("app")

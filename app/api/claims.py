@@ -13,6 +13,7 @@ from app.errors import error_response
 from app.extensions import db
 from app.ingest.errors import IngestError
 from app.ingest.text import parse_published
+from app.inputs.screen import version_number, whole_number
 from app.models import Claim, ClaimStatus, Role, User, Verdict
 from app.services import accounts, matching, publishing, ratings, review, sources, workflow
 from app.services import claims as claim_reads
@@ -76,16 +77,17 @@ def _with_etag(claim: Claim, status: int = 200):
 
 def _if_match() -> int | tuple:
     """Return the version named by If-Match, or the 428 answer when it is missing."""
-    header = request.headers.get("If-Match", "").strip().strip('"').removeprefix('W/"')
+    header = request.headers.get("If-Match", "").strip()
     if not header:
         return error_response(
             428,
             _l("Send If-Match with the version (ETag) you based this on."),
             "precondition_required",
         )
-    if not (header.isascii() and header.isdigit()):
+    version = version_number(header)
+    if version is None:
         return error_response(412, _l("If-Match must be the claim's ETag."), "stale_edit")
-    return int(header)
+    return version
 
 
 @bp.route("/claims")
@@ -151,10 +153,10 @@ def similar_claims(claim_id: int):
     """
     require_role(api_user(), Role.VIEWER)
     claim = workflow.get_claim(db.session, claim_id)
-    limit = request.args.get("limit", "10")
-    if not (limit.isascii() and limit.isdigit()) or not 1 <= int(limit) <= 50:
+    limit = whole_number(request.args.get("limit", "10"), 50)
+    if not limit:
         return error_response(400, _l("limit must be a whole number from 1 to 50."), "bad_request")
-    items = matching.similar_to_claim(db.session, claim, int(limit))
+    items = matching.similar_to_claim(db.session, claim, limit)
     given = matching.thresholds()
     return jsonify(
         items=[item.json() for item in items],
@@ -310,14 +312,11 @@ def correct(claim_id: int):
 
 
 def _step(verdict_id: int, service, *args):
-    version = request.headers.get("If-Match", "").strip().strip('"')
-    verdict = service(
-        db.session,
-        api_user(),
-        verdict_id,
-        *args,
-        int(version) if version.isascii() and version.isdigit() else None,
-    )
+    header = request.headers.get("If-Match")
+    version = version_number(header)
+    if header and version is None:
+        return error_response(412, _l("If-Match must be the verdict's ETag."), "stale_edit")
+    verdict = service(db.session, api_user(), verdict_id, *args, version)
     db.session.commit()
     return jsonify(verdict_json(verdict))
 

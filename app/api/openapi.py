@@ -469,6 +469,7 @@ SHARED_OPERATIONS = {
                 "source, or four eyes refuses it: whoever wrote the verdict's content cannot "
                 "approve it (the message says why)."
             },
+            "412": {"description": "If-Match is not a version, or a concurrent step won."},
         },
     },
 }

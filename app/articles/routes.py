@@ -131,12 +131,10 @@ def add_bulk():
     if not form.validate_on_submit():
         return _new_page("bulk", form, 400)
     upload = form.file.data
-    data = upload.read()
     try:
-        bulk.parse(upload.filename, data)
-        job = job_service.create_job(
-            db.session, actor(), "import", upload.filename, data.decode("utf-8-sig", "replace")
-        )
+        text = bulk.decode(upload.read())
+        bulk.parse_text(upload.filename, text)
+        job = job_service.create_job(db.session, actor(), "import", upload.filename, text)
     except ingest.IngestRefused as error:
         attach_error(form, error)
         return _new_page("bulk", form, error.status)

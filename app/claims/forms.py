@@ -24,6 +24,9 @@ from wtforms.validators import (
 )
 
 from app.forms import DayField, SatjaForm
+from app.inputs.limits import column_limit
+from app.models import Claim, Comment, Source, Verdict
+from app.models.claim import MAX_CLAIM_TEXT
 from app.search.query import read_period
 
 STANCES = [
@@ -50,8 +53,10 @@ class ActionForm(VersionedForm):
 
 
 class ClaimEditForm(VersionedForm):
-    text = TextAreaField(_l("Claim"), validators=[DataRequired(), Length(max=5000)])
-    claimant = StringField(_l("Claimant"), validators=[Optional(), Length(max=300)])
+    text = TextAreaField(_l("Claim"), validators=[DataRequired(), Length(max=MAX_CLAIM_TEXT)])
+    claimant = StringField(
+        _l("Claimant"), validators=[Optional(), Length(max=column_limit(Claim.claimant))]
+    )
     claim_date = DayField(_l("Claim date"), validators=[Optional()])
     submit = SubmitField(_l("Save claim"))
 
@@ -81,19 +86,25 @@ class AssignForm(VersionedForm):
 class SourceForm(SatjaForm):
     url = URLField(
         _l("Web address"),
-        validators=[Optional(), Length(max=2048)],
+        validators=[Optional(), Length(max=column_limit(Source.url))],
         description=_l(
             "Saved at once; Satja then archives the page's text in the background. Pages that "
             "cannot be fetched (Facebook, X, paywalls) are kept all the same."
         ),
     )
-    title = StringField(_l("Title"), validators=[Optional(), Length(max=500)])
-    publisher = StringField(_l("Publisher"), validators=[Optional(), Length(max=200)])
+    title = StringField(
+        _l("Title"), validators=[Optional(), Length(max=column_limit(Source.title))]
+    )
+    publisher = StringField(
+        _l("Publisher"), validators=[Optional(), Length(max=column_limit(Source.publisher))]
+    )
     published = StringField(_l("Published"), validators=[Optional(), Length(max=60)])
-    excerpt = TextAreaField(_l("Quoted excerpt"), validators=[Optional(), Length(max=5000)])
+    excerpt = TextAreaField(
+        _l("Quoted excerpt"), validators=[Optional(), Length(max=column_limit(Source.excerpt))]
+    )
     stance = SelectField(_l("Stance"), choices=STANCES, default="context")
     source_type = SelectField(_l("Source type"), choices=SOURCE_TYPES, default="secondary")
-    note = TextAreaField(_l("Note"), validators=[Optional(), Length(max=5000)])
+    note = TextAreaField(_l("Note"), validators=[Optional(), Length(max=column_limit(Source.note))])
     # Checked by its content in services/archiving/files.py, not by its name.
     file = FileField(
         _l("File (screenshot or PDF)"),
@@ -112,22 +123,25 @@ class VerdictForm(VersionedForm):
         _l("Rating"), validate_choice=True, validators=[DataRequired(_l("Choose a rating."))]
     )
     conclusion = StringField(
-        _l("Conclusion (one line)"), validators=[DataRequired(), Length(max=500)]
+        _l("Conclusion (one line)"),
+        validators=[DataRequired(), Length(max=column_limit(Verdict.conclusion))],
     )
     explanation = TextAreaField(
         _l("Explanation (Markdown)"),
-        validators=[Length(max=20000)],
+        validators=[Length(max=column_limit(Verdict.explanation))],
         render_kw={"data-markdown-preview": ""},
     )
     correction_note = TextAreaField(
-        _l("Public correction note"), validators=[Optional(), Length(max=2000)]
+        _l("Public correction note"),
+        validators=[Optional(), Length(max=column_limit(Verdict.correction_note))],
     )
     submit = SubmitField(_l("Save verdict"))
 
 
 class SendBackForm(VersionedForm):
     comment = TextAreaField(
-        _l("What needs to change"), validators=[DataRequired(), Length(max=5000)]
+        _l("What needs to change"),
+        validators=[DataRequired(), Length(max=column_limit(Comment.body))],
     )
     submit = SubmitField(_l("Send back"))
 
@@ -135,7 +149,7 @@ class SendBackForm(VersionedForm):
 class CommentForm(SatjaForm):
     body = TextAreaField(
         _l("Comment"),
-        validators=[DataRequired(), Length(max=5000)],
+        validators=[DataRequired(), Length(max=column_limit(Comment.body))],
         description=_l("Mention a colleague with @ and their e-mail name."),
     )
     submit = SubmitField(_l("Comment"))

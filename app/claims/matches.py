@@ -37,9 +37,12 @@ def _date(value: str, language: str) -> str:
     """Say an ISO 8601 year (1945), month (--08) or day (--08-15) in the reader's calendar."""
     if value.startswith("--"):
         month, _, day = value[2:].partition("-")
-        if not (month.isascii() and month.isdigit()) or not 1 <= int(month) <= 12:
+        if (
+            not (month.isascii() and month.isdigit() and len(month) <= 2)
+            or not 1 <= int(month) <= 12
+        ):
             return value
-        day = day if day.isascii() and day.isdigit() else ""
+        day = day if day.isascii() and day.isdigit() and len(day) <= 2 else ""
         fmt = "d MMMM" if day else "MMMM"
         try:  # 2000 is a leap year: 29 February is a day of it
             moment = date(2000, int(month), int(day) if day else 1)

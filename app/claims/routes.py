@@ -14,6 +14,7 @@ from app.claims.forms import TRIAGE_REASON, MatchDecisionForm, SourceEditForm, T
 from app.claims.page import make_form, render_claim
 from app.claims.work import work_form, work_search
 from app.extensions import db
+from app.inputs.screen import whole_number
 from app.models import Source, Verdict
 from app.services import comments, dashboard, matching, review, sources, workflow
 from app.services.archiving import archive, files
@@ -25,10 +26,10 @@ from app.web import actor, attach_error, safe_next
 
 def _version(form) -> int:
     """Return the version the form was based on; a form without one is malformed."""
-    value = (form.version.data or "").strip() if hasattr(form, "version") else ""
-    if not (value.isascii() and value.isdigit()):
+    version = whole_number(form.version.data) if hasattr(form, "version") else None
+    if version is None:
         abort(400)
-    return int(value)
+    return version
 
 
 def _of_claim(model, claim_id: int, object_id: int) -> None:
@@ -366,7 +367,7 @@ def comment(claim_id: int):
 def triage():
     """Accept or dismiss several queue items at once; on any refusal the typed reason is kept."""
     form = TriageForm()
-    ids = [int(i) for i in request.form.getlist("claim") if i.isascii() and i.isdigit()]
+    ids = [n for n in map(whole_number, request.form.getlist("claim")) if n]
     if not form.validate_on_submit() or not ids:
         return _back_to_queue(form, _("Select at least one claim."))
     try:

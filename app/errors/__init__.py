@@ -7,6 +7,8 @@ import logging
 from flask import Flask, Response, jsonify, render_template, request
 from flask_babel import lazy_gettext as _l
 from flask_wtf.csrf import CSRFError
+from sqlalchemy.exc import DataError, IntegrityError
+from sqlalchemy.orm.exc import StaleDataError
 from werkzeug.exceptions import HTTPException, InternalServerError
 
 from app.extensions import db
@@ -73,11 +75,14 @@ def error_response(
     return render_template("errors/error.html", status=status, title=title, message=message), status
 
 
-def handle_http_error(error: HTTPException) -> tuple[Response, int] | tuple[str, int]:
+def handle_http_error(error: HTTPException) -> tuple[Response | str, int, list]:
     """Render an HTTP error (404, 413, ...)."""
     status = error.code or 500
     message = MESSAGES.get(status) or error.description
-    return error_response(status, message)
+    body, status = error_response(status, message)
+    # The exception's own headers (Allow on a 405, WWW-Authenticate...) stay on the answer.
+    headers = [(k, v) for k, v in error.get_headers() if k.lower() != "content-type"]
+    return body, status, headers
 
 
 def handle_csrf_error(error: CSRFError) -> tuple[Response, int] | tuple[str, int]:
@@ -95,6 +100,34 @@ def handle_domain_error(error: DomainError) -> tuple[Response, int] | tuple[str,
     return error_response(error.status, error.message, error.code)
 
 
+def handle_stale_write(error: StaleDataError) -> tuple[Response, int] | tuple[str, int]:
+    """Answer 412 when a row changed (or went) between reading it and writing it."""
+    db.session.rollback()
+    return error_response(
+        412,
+        _l("Someone else changed this at the same time. Reload it and try again."),
+        "stale_edit",
+    )
+
+
+def handle_integrity_error(error: IntegrityError) -> tuple[Response, int] | tuple[str, int]:
+    """Answer 409 when a concurrent request won a race to insert the same row."""
+    db.session.rollback()
+    log.info("integrity error on %s %s: %s", request.method, request.path, error.orig)
+    return error_response(
+        409,
+        _l("Someone else did this at the same time. Reload the page to see what they did."),
+        "conflict",
+    )
+
+
+def handle_data_error(error: DataError) -> tuple[Response, int] | tuple[str, int]:
+    """Answer 422 when the database refuses a value the checks before it let through."""
+    db.session.rollback()
+    log.warning("data error on %s %s: %s", request.method, request.path, error.orig)
+    return error_response(422, _l("A value is too long or holds a character Satja refuses."))
+
+
 def handle_unexpected(error: Exception) -> tuple[Response, int] | tuple[str, int]:
     """Roll back, log and answer 500 for anything unforeseen."""
     db.session.rollback()
@@ -108,4 +141,7 @@ def register_error_handlers(app: Flask) -> None:
     app.register_error_handler(CSRFError, handle_csrf_error)
     app.register_error_handler(DomainError, handle_domain_error)
     app.register_error_handler(HTTPException, handle_http_error)
+    app.register_error_handler(StaleDataError, handle_stale_write)
+    app.register_error_handler(IntegrityError, handle_integrity_error)
+    app.register_error_handler(DataError, handle_data_error)
     app.register_error_handler(Exception, handle_unexpected)

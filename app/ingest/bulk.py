@@ -26,8 +26,12 @@ class Record:
 
 def read_records(filename: str, data: bytes) -> list[Record]:
     """Return the records of a .jsonl or .csv file; unreadable lines carry their error."""
+    return records_from_text(filename, decode_text(data))
+
+
+def records_from_text(filename: str, text: str) -> list[Record]:
+    """Return the records of a bulk file already decoded (by `decode_text`)."""
     suffix = PurePath(filename or "").suffix.lower()
-    text = decode_text(data)
     if suffix in (".jsonl", ".ndjson", ".json"):
         return _jsonl(text)
     if suffix == ".csv":

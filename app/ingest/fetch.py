@@ -16,13 +16,14 @@ import socket
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from urllib.parse import urljoin, urlsplit
+from urllib.parse import urljoin
 
 import certifi
 import urllib3
 from urllib3.exceptions import HTTPError as Urllib3Error
 
 from app.ingest.errors import IngestError
+from app.ingest.text import web_address
 
 ACCEPTED_TYPES = ("text/html", "application/xhtml+xml", "text/plain")
 PDF = "application/pdf"
@@ -127,16 +128,13 @@ class Fetcher:
 
     def _request(self, url: str):
         """Send a GET to the checked address; return the connection pool and the response."""
-        parts = urlsplit(url)
-        if parts.scheme not in ("http", "https") or not parts.hostname:
+        parts = web_address(url)
+        if parts is None or parts.scheme not in ("http", "https"):
             raise IngestError("bad_url", url)
         if parts.username is not None or parts.password is not None:
             # A password in an address ends up in logs, archives and the history.
             raise IngestError("credentials_in_url", parts.hostname)
-        try:
-            port = parts.port or (443 if parts.scheme == "https" else 80)
-        except ValueError:
-            raise IngestError("bad_url", url) from None
+        port = parts.port or (443 if parts.scheme == "https" else 80)
         address = self.checked_address(parts.hostname, port)
         pool = self._pool(parts.scheme, address, port, parts.hostname)
         target = (parts.path or "/") + (f"?{parts.query}" if parts.query else "")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import re
 import time
 import zipfile
 from pathlib import PurePath
@@ -32,12 +33,41 @@ def page_from_file(filename: str, data: bytes) -> Page:
 
 def _docx_text(data: bytes) -> str:
     import docx
+    from docx.opc.exceptions import OpcError
+    from lxml.etree import LxmlError
 
     try:
+        _refuse_dtd(zipfile.ZipFile(io.BytesIO(data)))
         document = docx.Document(io.BytesIO(data))
-    except (zipfile.BadZipFile, KeyError, ValueError) as error:
+    except IngestError:
+        raise  # a ValueError too, already saying why
+    except (zipfile.BadZipFile, KeyError, ValueError, OpcError, LxmlError) as error:
+        # lxml refuses entity amplification and trees deeper than 256 itself (XMLSyntaxError).
         raise IngestError("corrupt", str(error)) from None
     return "\n".join(paragraph.text for paragraph in document.paragraphs)
+
+
+# Word never writes a document type declaration; one in a .docx is there to define entities.
+_DTD = re.compile(rb"<!DOCTYPE|<!ENTITY|<\x00!\x00D\x00O\x00C", re.I)
+_ROOT = re.compile(rb"<\x00?[A-Za-z]")
+_HEAD_CHUNK = 4096
+
+
+def _refuse_dtd(archive: zipfile.ZipFile) -> None:
+    """Raise IngestError("corrupt") when an XML part declares a DTD before its root element."""
+    for item in archive.infolist():
+        if not item.filename.endswith((".xml", ".rels")):
+            continue
+        with archive.open(item) as part:
+            carried = b""  # the end of the previous chunk, for a marker split between two
+            while chunk := part.read(_HEAD_CHUNK):
+                window = carried + chunk
+                root = _ROOT.search(window)
+                if _DTD.search(window, 0, root.start() if root else len(window)):
+                    raise IngestError("corrupt", f"{item.filename} declares a DTD")
+                if root:
+                    break
+                carried = window[-20:]
 
 
 def _pdf_text(data: bytes) -> str:

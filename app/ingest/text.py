@@ -6,7 +6,7 @@ import hashlib
 import re
 import unicodedata
 from datetime import date
-from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
+from urllib.parse import SplitResult, parse_qsl, urlencode, urlsplit, urlunsplit
 
 from app.extraction.dates import TH_MONTHS, common_era_year, find_dates
 from app.ingest.errors import IngestError
@@ -61,14 +61,29 @@ def detect_language(text: str) -> str:
     return "th" if share >= 0.7 else "en" if share <= 0.1 else "mixed"
 
 
+def web_address(url: str) -> SplitResult | None:
+    """Return the parts of an http(s) address with a host and a real port (1-65535), else None.
+
+    urlsplit() accepts "host:99999" and "[::1" and raises only when the port or host is read.
+    """
+    try:
+        parts = urlsplit(url.strip())
+        port = parts.port
+    except ValueError:
+        return None
+    if parts.scheme.lower() not in ("http", "https") or not parts.hostname or port == 0:
+        return None
+    return parts
+
+
 def canonical_url(url: str) -> str:
     """Return the form of a URL used to recognise the same article again.
 
     Scheme and host lower-cased, default port, fragment and tracking parameters (utm_*, fbclid...)
     dropped, query parameters sorted, and a trailing slash removed from the path.
     """
-    parts = urlsplit(url.strip())
-    if parts.scheme.lower() not in ("http", "https") or not parts.hostname:
+    parts = web_address(url)
+    if parts is None:
         raise IngestError("bad_url", url)
     scheme, host = parts.scheme.lower(), parts.hostname.lower()
     port = parts.port

@@ -31,6 +31,11 @@ class ClaimStatus(enum.StrEnum):
     MERGED = "merged"
 
 
+# The longest claim text a person may type (the edit form and the API); extracted claims are
+# sentences of articles and are not cut.
+MAX_CLAIM_TEXT = 5000
+
+
 class Claim(db.Model):
     """One check-worthy statement, checked once however often it appears."""
 
@@ -49,7 +54,7 @@ class Claim(db.Model):
     status: Mapped[ClaimStatus] = mapped_column(
         enum_column(ClaimStatus, "claim_status"), default=ClaimStatus.CANDIDATE
     )
-    dismiss_reason: Mapped[str | None] = mapped_column(sa.Text)
+    dismiss_reason: Mapped[str | None] = mapped_column(sa.Text, info={"max_length": 500})
     assignee_id: Mapped[int | None] = mapped_column(
         sa.ForeignKey("users.id", ondelete="SET NULL"), index=True
     )

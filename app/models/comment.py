@@ -25,7 +25,7 @@ class Comment(db.Model):
         sa.ForeignKey("claims.id", ondelete="CASCADE"), index=True
     )
     author_id: Mapped[int | None] = mapped_column(sa.ForeignKey("users.id", ondelete="SET NULL"))
-    body: Mapped[str] = mapped_column(sa.Text)
+    body: Mapped[str] = mapped_column(sa.Text, info={"max_length": 5000})
     # "comment", or "send_back" for an editor's reason to send a verdict back.
     kind: Mapped[str] = mapped_column(sa.String(20), default="comment")
     created_at: Mapped[datetime] = mapped_column(default=utcnow)

@@ -54,12 +54,12 @@ class Source(db.Model):
     publisher: Mapped[str | None] = mapped_column(sa.String(200))
     published_on: Mapped[date | None]
     accessed_at: Mapped[datetime | None]
-    excerpt: Mapped[str] = mapped_column(sa.Text, default="")
+    excerpt: Mapped[str] = mapped_column(sa.Text, default="", info={"max_length": 5000})
     stance: Mapped[Stance] = mapped_column(enum_column(Stance, "stance"), default=Stance.CONTEXT)
     source_type: Mapped[SourceType] = mapped_column(
         enum_column(SourceType, "source_type"), default=SourceType.SECONDARY
     )
-    note: Mapped[str] = mapped_column(sa.Text, default="")
+    note: Mapped[str] = mapped_column(sa.Text, default="", info={"max_length": 5000})
     snapshot_text: Mapped[str | None] = mapped_column(sa.Text)
     snapshot_sha256: Mapped[str | None] = mapped_column(sa.String(64))
     # An uploaded screenshot or PDF, stored content-addressed by its SHA-256 (services/archiving).

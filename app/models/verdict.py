@@ -62,11 +62,11 @@ class Verdict(db.Model):
         sa.ForeignKey("ratings.id", ondelete="RESTRICT"), index=True
     )
     conclusion: Mapped[str] = mapped_column(sa.String(500))
-    explanation: Mapped[str] = mapped_column(sa.Text, default="")
+    explanation: Mapped[str] = mapped_column(sa.Text, default="", info={"max_length": 20000})
     state: Mapped[VerdictState] = mapped_column(
         enum_column(VerdictState, "verdict_state"), default=VerdictState.DRAFT, index=True
     )
-    correction_note: Mapped[str | None] = mapped_column(sa.Text)
+    correction_note: Mapped[str | None] = mapped_column(sa.Text, info={"max_length": 2000})
     author_id: Mapped[int | None] = mapped_column(
         sa.ForeignKey("users.id", ondelete="SET NULL"), index=True
     )

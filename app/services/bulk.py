@@ -9,9 +9,10 @@ from dataclasses import dataclass, field
 from sqlalchemy.orm import Session
 
 from app.extensions import db
-from app.ingest.bulk import Record, read_records
+from app.ingest.bulk import Record, records_from_text
 from app.ingest.errors import IngestError
 from app.ingest.fetch import Fetcher
+from app.ingest.text import decode_text
 from app.models import Job
 from app.services import ingest, jobs
 from app.services.actors import SYSTEM, Actor
@@ -36,8 +37,25 @@ class ImportReport:
 
 def parse(filename: str, data: bytes) -> list[Record]:
     """Read a bulk file, or raise IngestRefused when it is not one."""
+    return parse_text(filename, decode(data))
+
+
+def decode(data: bytes) -> str:
+    """Return a bulk file's text, decoded the one way every edge decodes it.
+
+    UTF-8 (with or without BOM), else the Thai legacy TIS-620/Windows-874; refused otherwise
+    rather than stored with replacement characters.
+    """
     try:
-        return read_records(filename, data)
+        return decode_text(data)
+    except IngestError as error:
+        raise ingest.IngestRefused(error) from None
+
+
+def parse_text(filename: str, text: str) -> list[Record]:
+    """Read a decoded bulk file, or raise IngestRefused when it is not one."""
+    try:
+        return records_from_text(filename, text)
     except IngestError as error:
         raise ingest.IngestRefused(error) from None
 
@@ -102,7 +120,7 @@ def run_job(job_id: int) -> None:
     session = db.session
 
     def work(job: Job) -> None:
-        records = parse(job.label, (job.payload or "").encode("utf-8"))
+        records = parse_text(job.label, job.payload or "")
         jobs.start(job, len(records))
         session.commit()
 

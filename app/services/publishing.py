@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from urllib.parse import urlsplit
 
 import sqlalchemy as sa
 from flask import current_app
@@ -12,6 +11,7 @@ from sqlalchemy.orm import Session, selectinload
 
 from app.exports.claimreview import Appearance as ReviewedAppearance
 from app.exports.claimreview import ReviewFacts, claim_review
+from app.ingest.text import web_address
 from app.models import (
     Appearance,
     Claim,
@@ -58,8 +58,7 @@ def update_organisation(session: Session, actor: Actor, given: OrganisationInput
         raise InvalidInput(_l("The organisation needs a name."), field="name")
     for name in ORG_FIELDS[1:]:
         value = getattr(given, name)
-        parts = urlsplit(value.strip()) if value else None
-        if parts and (parts.scheme not in ("http", "https") or not parts.hostname):
+        if value and web_address(value) is None:
             raise InvalidInput(
                 _l("Give a full web address, such as https://factcheck.example."), field=name
             )

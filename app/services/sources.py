@@ -8,14 +8,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
-from urllib.parse import urlsplit
 
 from flask_babel import lazy_gettext as _l
 from sqlalchemy.orm import Session
 
 from app.database import utcnow
 from app.ingest.errors import IngestError
-from app.ingest.text import parse_published
+from app.ingest.text import parse_published, web_address
 from app.models import ClaimStatus, Role, Source, SourceType, Stance
 from app.services import approval, audit, ingest, workflow
 from app.services.actors import Actor
@@ -81,8 +80,8 @@ def _checked_url(url: str | None) -> str | None:
     url = (url or "").strip()
     if not url:
         return None
-    parts = urlsplit(url)
-    if parts.scheme not in ("http", "https") or not parts.hostname or len(url) > 2048:
+    parts = web_address(url)
+    if parts is None or len(url) > 2048:
         raise InvalidInput(ingest.MESSAGES["bad_url"], field="url")
     if parts.username is not None or parts.password is not None:
         raise InvalidInput(ingest.MESSAGES["credentials_in_url"], field="url")
@@ -110,8 +109,8 @@ def add_source(
     source = Source(
         claim_id=claim.id,
         url=url,
-        title=given.title.strip()[:500],
-        publisher=(given.publisher or "").strip()[:200] or None,
+        title=given.title.strip(),
+        publisher=(given.publisher or "").strip() or None,
         published_on=_published(given.published),
         stance=_choice(Stance, given.stance, "stance"),
         source_type=_choice(SourceType, given.source_type, "source_type"),

@@ -10,7 +10,9 @@ from flask_babel import lazy_gettext as _l
 from sqlalchemy.orm import Session
 
 from app.database import utcnow
+from app.inputs.limits import check_length
 from app.models import Appearance, AuditEvent, Claim, ClaimMatch, ClaimStatus, Role, User
+from app.models.claim import MAX_CLAIM_TEXT
 from app.models.matching import MatchState
 from app.services import approval, audit, matching
 from app.services.actors import Actor
@@ -300,6 +302,7 @@ def edit(
         raise Conflict(_l("A published or merged claim changes only through a correction."))
     if not given.text.strip():
         raise InvalidInput(_l("The claim needs its text."), field="text")
+    check_length("text", given.text.strip(), MAX_CLAIM_TEXT)
     values = {
         "text": given.text.strip(),
         "claimant": (given.claimant or "").strip() or None,

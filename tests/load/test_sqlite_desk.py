@@ -22,7 +22,7 @@ from app.services import accounts
 from app.services.actors import SYSTEM
 
 pytestmark = [
-    pytest.mark.live,
+    pytest.mark.own_database,
     # It always runs on an SQLite file of its own: once per CI run is enough.
     pytest.mark.skipif(
         bool(os.environ.get("TEST_DATABASE_URL")), reason="SQLite's desk; run once, on SQLite"

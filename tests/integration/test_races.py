@@ -1,0 +1,181 @@
+"""Concurrent requests on one object: exactly one winner, the others 412 or 409, never a 500.
+
+These run real transactions in threads, so they use a database of their own: a new SQLite
+file, or on PostgreSQL a schema of the test database (`races`), dropped afterwards.
+"""
+
+from __future__ import annotations
+
+import os
+import threading
+from collections import Counter
+
+import flask_migrate
+import pytest
+import sqlalchemy as sa
+
+from app import config, create_app
+from app.extensions import db
+from app.models import AuditEvent
+from tests.factories import make_token
+
+pytestmark = pytest.mark.own_database
+
+TEXT = (
+    "นายสมชาย ใจดี อธิบดีกรมควบคุมโรค กล่าวว่า ปีนี้พบผู้ป่วย 1,200 ราย มากที่สุดในรอบ 5 ปี\n"
+    "กระทรวงการคลังรายงานว่าหนี้สาธารณะอยู่ที่ร้อยละ 64 ของจีดีพี"
+)
+SCHEMA = "races"
+
+
+def _race_url(tmp_path_factory) -> tuple[str, sa.Engine | None]:
+    url = os.environ.get("TEST_DATABASE_URL")
+    if not (url and url.startswith("postgresql")):
+        return "sqlite:///" + str(tmp_path_factory.mktemp("races") / "races.db"), None
+    engine = sa.create_engine(url)
+    with engine.begin() as connection:
+        connection.exec_driver_sql(f"DROP SCHEMA IF EXISTS {SCHEMA} CASCADE")
+        connection.exec_driver_sql(f"CREATE SCHEMA {SCHEMA}")
+    # Only the schema: with public on the path too, Alembic would find public's alembic_version
+    # (visible through the path) and leave the new schema empty.
+    separator = "&" if "?" in url else "?"
+    return f"{url}{separator}options=-csearch_path%3D{SCHEMA}", engine
+
+
+@pytest.fixture(scope="module")
+def race_app(tmp_path_factory):
+    url, owner = _race_url(tmp_path_factory)
+    app = create_app(config.TestingConfig, database_url=url)
+    with app.app_context():
+        flask_migrate.upgrade()
+    yield app
+    with app.app_context():
+        db.session.remove()
+        db.engine.dispose()
+    if owner is not None:
+        with owner.begin() as connection:
+            connection.exec_driver_sql(f"DROP SCHEMA IF EXISTS {SCHEMA} CASCADE")
+        owner.dispose()
+
+
+def _headers(app, role: str) -> dict[str, str]:
+    with app.app_context():
+        _, token = make_token(db.session, role)
+        db.session.remove()
+    return {"Authorization": f"Bearer {token}"}
+
+
+def _at_once(app, calls) -> Counter:
+    """Send every call (client -> response) from its own thread at the same moment."""
+    start, statuses, lock = threading.Barrier(len(calls)), Counter(), threading.Lock()
+
+    def run(call):
+        client = app.test_client()
+        start.wait()
+        status = call(client).status_code
+        with lock:
+            statuses[status] += 1
+
+    threads = [threading.Thread(target=run, args=(call,)) for call in calls]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    return statuses
+
+
+def _new_claim(app, checker) -> int:
+    client = app.test_client()
+    text = f"{TEXT} {os.urandom(4).hex()}"  # a new article (and claims) each time
+    response = client.post("/api/v1/articles", json={"text": text}, headers=checker)
+    assert response.status_code == 201, response.get_json()
+    claim_id = client.get("/api/v1/claims?status=candidate", headers=checker).get_json()
+    claim_id = claim_id["items"][0]["id"]
+    accepted = client.patch(
+        f"/api/v1/claims/{claim_id}",
+        json={"status": "accepted"},
+        headers={**checker, "If-Match": "1"},
+    )
+    assert accepted.status_code == 200
+    return claim_id
+
+
+def _in_review(app, checker) -> int:
+    client, claim_id = app.test_client(), _new_claim(app, checker)
+    client.post(f"/api/v1/claims/{claim_id}/sources", json={"title": "รายงาน"}, headers=checker)
+    verdict = client.post(
+        f"/api/v1/claims/{claim_id}/verdicts",
+        json={"rating": "true", "conclusion": "จริง"},
+        headers=checker,
+    ).get_json()
+    assert (
+        client.post(f"/api/v1/verdicts/{verdict['id']}/submit", headers=checker).status_code == 200
+    )
+    return verdict["id"]
+
+
+def _audits(app, action: str, object_id: int) -> int:
+    with app.app_context():
+        count = db.session.scalar(
+            sa.select(sa.func.count())
+            .select_from(AuditEvent)
+            .where(AuditEvent.action == action, AuditEvent.object_id == str(object_id))
+        )
+        db.session.remove()
+    return count
+
+
+def test_twenty_parallel_patches_on_one_version(race_app):
+    checker = _headers(race_app, "checker")
+    claim_id = _new_claim(race_app, checker)
+    headers = {**checker, "If-Match": '"2"'}
+    calls = [
+        lambda c, n=n: c.patch(
+            f"/api/v1/claims/{claim_id}", json={"claimant": f"ผู้พูด {n}"}, headers=headers
+        )
+        for n in range(20)
+    ]
+    assert _at_once(race_app, calls) == Counter({200: 1, 412: 19})
+    assert _audits(race_app, "claim.edit", claim_id) == 1
+
+
+def test_two_approvals_at_once(race_app):
+    verdict_id = _in_review(race_app, _headers(race_app, "checker"))
+    editors = [_headers(race_app, "editor") for _ in range(2)]
+    calls = [
+        lambda c, h=h: c.post(f"/api/v1/verdicts/{verdict_id}/approve", headers=h) for h in editors
+    ]
+    statuses = _at_once(race_app, calls)
+    assert statuses[200] == 1 and statuses[409] + statuses[412] == 1, statuses
+    assert _audits(race_app, "verdict.approve", verdict_id) == 1
+
+
+def test_approve_and_send_back_at_once(race_app):
+    verdict_id = _in_review(race_app, _headers(race_app, "checker"))
+    first, second = (_headers(race_app, "editor") for _ in range(2))
+    calls = [
+        lambda c: c.post(f"/api/v1/verdicts/{verdict_id}/approve", headers=first),
+        lambda c: c.post(
+            f"/api/v1/verdicts/{verdict_id}/send-back",
+            json={"comment": "ตรวจอีกครั้ง"},
+            headers=second,
+        ),
+    ]
+    statuses = _at_once(race_app, calls)
+    assert statuses[200] == 1 and statuses[409] + statuses[412] == 1, statuses
+
+
+def test_two_drafts_at_once(race_app):
+    checker = _headers(race_app, "checker")
+    claim_id = _new_claim(race_app, checker)
+    others = [_headers(race_app, "checker") for _ in range(2)]
+    calls = [
+        lambda c, h=h: c.post(
+            f"/api/v1/claims/{claim_id}/verdicts",
+            json={"rating": "true", "conclusion": "จริง"},
+            headers=h,
+        )
+        for h in others
+    ]
+    statuses = _at_once(race_app, calls)
+    assert statuses[201] == 1 and statuses[409] + statuses[412] == 1, statuses
