@@ -102,6 +102,10 @@ class Config:
         self.PASSWORD_HASH_PARAMS = self.password_hash_params()
         # Fetching web pages: private addresses only for tests and local development.
         self.SATJA_FETCH_ALLOW_PRIVATE = env.get("SATJA_FETCH_ALLOW_PRIVATE") == "1"
+        # What one article may cost: its text (a long report is split into parts), and the
+        # claims kept from it (the most check-worthy).
+        self.SATJA_MAX_BODY_CHARS = int(env.get("SATJA_MAX_BODY_CHARS", 200_000))
+        self.SATJA_MAX_CLAIMS_PER_ARTICLE = int(env.get("SATJA_MAX_CLAIMS_PER_ARTICLE", 500))
         self.SATJA_FETCH_TIMEOUT = float(env.get("SATJA_FETCH_TIMEOUT", 10))
         # The whole fetch (redirects included): a page dripping bytes never outlasts it.
         self.SATJA_FETCH_DEADLINE = float(env.get("SATJA_FETCH_DEADLINE", 60))

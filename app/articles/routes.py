@@ -16,6 +16,7 @@ from app.results import query_text, search_list
 from app.search import Scope
 from app.services import articles, bulk, ingest
 from app.services import jobs as job_service
+from app.services.errors import InvalidInput
 from app.services.query import ids_of
 from app.web import actor, attach_error, job_progress, list_args, page_number
 
@@ -115,9 +116,9 @@ def _store(form, active: str, store):
     """Run the service; show its refusal on the form, or the stored article."""
     try:
         article, created = store()
-    except ingest.IngestRefused as error:
+    except (ingest.IngestRefused, InvalidInput) as error:
         attach_error(form, error)
-        fetch_failed = active == "url" and error.code in FETCH_FAILURES
+        fetch_failed = active == "url" and getattr(error, "code", "") in FETCH_FAILURES
         return _new_page(active, form, error.status, form.url.data if fetch_failed else None)
     db.session.commit()
     return _added(article, created)

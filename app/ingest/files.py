@@ -37,7 +37,11 @@ def _docx_text(data: bytes) -> str:
     from lxml.etree import LxmlError
 
     try:
-        _refuse_dtd(zipfile.ZipFile(io.BytesIO(data)))
+        archive = zipfile.ZipFile(io.BytesIO(data))
+        unzipped = sum(item.file_size for item in archive.infolist())
+        if unzipped > MAX_UNZIPPED:  # a zip bomb: a small file that unpacks to gigabytes
+            raise IngestError("too_large", f"unpacks to {unzipped} bytes")
+        _refuse_dtd(archive)
         document = docx.Document(io.BytesIO(data))
     except IngestError:
         raise  # a ValueError too, already saying why
@@ -70,8 +74,24 @@ def _refuse_dtd(archive: zipfile.ZipFile) -> None:
                 carried = window[-20:]
 
 
+# An article's file may unpack to this much, have this many pages: past them it is not an
+# article (and its cost is not a request's).
+MAX_UNZIPPED = 50 * 1024 * 1024
+MAX_PDF_PAGES = 500
+MAX_FILE_CHARS = 1_000_000
+
+
 def _pdf_text(data: bytes) -> str:
-    return pdf_text(data)
+    from pypdf import PdfReader
+    from pypdf.errors import PdfReadError
+
+    try:
+        pages = len(PdfReader(io.BytesIO(data)).pages)
+    except (PdfReadError, ValueError, KeyError, TypeError) as error:
+        raise IngestError("corrupt", str(error)) from None
+    if pages > MAX_PDF_PAGES:
+        raise IngestError("too_large", f"{pages} pages, more than {MAX_PDF_PAGES}")
+    return pdf_text(data, MAX_PDF_PAGES, MAX_FILE_CHARS)
 
 
 # Reading a PDF stops after this long: pages and characters do not bound time (every page of a

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from datetime import date
 
 import sqlalchemy as sa
+from flask import current_app
 from flask_babel import lazy_gettext as _l
 from sqlalchemy.orm import Session
 
@@ -14,7 +15,7 @@ from app.ingest.text import body_digest, normalize_body
 from app.models import Article, Role
 from app.services import audit, extraction
 from app.services.actors import Actor
-from app.services.errors import InvalidInput, NotFound
+from app.services.errors import InvalidInput, NotFound, TooLong
 from app.services.permissions import require_role
 from app.services.query import LIKE_ESCAPE, contains
 
@@ -41,6 +42,7 @@ def add_article(session: Session, actor: Actor, given: ArticleInput) -> tuple[Ar
     body = normalize_body(given.text)
     if not body:
         raise InvalidInput(_l("The article has no text."), field="text")
+    _check_size(body)
     digest = body_digest(body)
     existing = find_existing(session, given.canonical_url, digest)
     if existing is not None:
@@ -64,6 +66,22 @@ def add_article(session: Session, actor: Actor, given: ArticleInput) -> tuple[Ar
     )
     extraction.extract_article_claims(session, actor, article)
     return article, True
+
+
+def _check_size(body: str) -> None:
+    """Refuse (413) a body longer than SATJA_MAX_BODY_CHARS: beyond it an article is a
+    report or a book, and its cost (extraction, claims, index) grows past a request's."""
+    limit = current_app.config["SATJA_MAX_BODY_CHARS"]
+    if len(body) > limit:
+        raise TooLong(
+            _l(
+                "The text has %(n)s characters; Satja takes at most %(max)s an article. "
+                "Split it into parts (a chapter, a section) and add each one.",
+                n=f"{len(body):,}",
+                max=f"{limit:,}",
+            ),
+            field="text",
+        )
 
 
 TITLE_LENGTH = 120

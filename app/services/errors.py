@@ -26,6 +26,13 @@ class InvalidInput(DomainError):
         self.field = field
 
 
+class TooLong(InvalidInput):
+    """A value the service takes is larger than it accepts (413)."""
+
+    code = "too_large"
+    status = 413
+
+
 class NotAllowed(DomainError):
     """The actor's role does not permit this operation."""
 

@@ -63,6 +63,18 @@ def _claim_for(
     return claim, claim, True
 
 
+def kept_claims(found: list) -> list:
+    """Keep at most SATJA_MAX_CLAIMS_PER_ARTICLE claims, the most check-worthy, in text order.
+
+    Every claim costs a row, an index document and a match; an article with thousands of
+    candidate sentences (a pasted report) keeps the ones a desk would check first."""
+    limit = current_app.config["SATJA_MAX_CLAIMS_PER_ARTICLE"]
+    if len(found) <= limit:
+        return list(found)
+    best = sorted(range(len(found)), key=lambda i: -found[i].score)[:limit]
+    return [found[i] for i in sorted(best)]
+
+
 def extract_article_claims(session: Session, actor: Actor, article: Article) -> list[Claim]:
     """Extract the article's claims and record where each appears; return them in text order.
 
@@ -70,7 +82,7 @@ def extract_article_claims(session: Session, actor: Actor, article: Article) -> 
     existing claim is the one returned (and the article's appearance is that claim's)."""
     claims = []
     matching_on = current_app.config.get("SATJA_MATCHING", True)
-    for found in extract_claims(article.body, language=article.language):
+    for found in kept_claims(extract_claims(article.body, language=article.language)):
         claim, origin, new = _claim_for(session, actor, article, found)
         appearance = Appearance(
             claim=claim,
