@@ -7,7 +7,6 @@ from datetime import date
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from app.inputs.screen import forbidden_character, json_depth, version_number, whole_number
 from app.ingest.errors import IngestError
 from app.ingest.fetch import embedded_ipv4
 from app.ingest.text import (
@@ -19,6 +18,7 @@ from app.ingest.text import (
     parse_published,
     web_address,
 )
+from app.inputs.screen import forbidden_character, json_depth, version_number, whole_number
 
 SETTINGS = settings(
     max_examples=200,
@@ -77,7 +77,7 @@ def test_a_typed_date_is_a_day_within_the_years_satja_places_or_a_refusal(value)
 def test_normalizing_a_body_twice_changes_nothing(text):
     once = normalize_body(text)
     assert normalize_body(once) == once
-    assert "\r" not in once and "\x00" not in once or "\x00" in text
+    assert ("\r" not in once and "\x00" not in once) or "\x00" in text
 
 
 @SETTINGS
