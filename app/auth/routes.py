@@ -27,6 +27,7 @@ def login():
         try:
             user = accounts.authenticate(db.session, form.email.data, form.password.data)
         except NotAllowed as error:
+            db.session.commit()  # the failed attempt's audit event
             form.form_errors.append(error.message)
         else:
             db.session.commit()
@@ -39,6 +40,9 @@ def login():
 @bp.route("/logout", methods=["POST"])
 def logout():
     """Sign out and forget the session."""
+    if current_user.is_authenticated:
+        accounts.sign_out(db.session, current_user._get_current_object())
+        db.session.commit()
     logout_user()
     session.clear()
     flash(_("You are signed out."), "info")
