@@ -77,12 +77,16 @@ def _load_table(connection: sa.Connection, archive: zipfile.ZipFile, table: sa.T
     claim may be merged into a later one)."""
     decoders = {c.name: rows.decoder(c) for c in table.columns}
     later = _self_references(table)
+    # Written again as they were: the update below would otherwise stamp them with "now".
+    stamped = [c.name for c in table.columns if c.onupdate is not None]
     pk = table.primary_key.columns.values()[0]
     batch, links = [], []
     with archive.open(member) as lines:
         for line in lines:
             record = {k: decoders[k](v) for k, v in json.loads(line).items() if k in decoders}
-            links += [(record[pk.name], {n: record[n]}) for n in later if record.get(n)]
+            if any(record.get(n) is not None for n in later):
+                kept = {n: record[n] for n in (*later, *stamped)}
+                links.append((record[pk.name], kept))
             batch.append(record | dict.fromkeys(later))
             if len(batch) == BATCH:
                 connection.execute(table.insert(), batch)
