@@ -112,6 +112,8 @@ class Config:
         self.SATJA_FETCH_MAX_BYTES = int(env.get("SATJA_FETCH_MAX_BYTES", 5 * 1024 * 1024))
         # How background jobs run: "thread" (in-process, default) or "inline" (in the request).
         self.SATJA_JOBS = env.get("SATJA_JOBS", "thread")
+        # A running job whose heartbeat is older than this (seconds) is shown as interrupted.
+        self.SATJA_JOB_STALE_AFTER = int(env.get("SATJA_JOB_STALE_AFTER", 300))
         # A period report with at least this many verdicts is built as a background job.
         self.SATJA_PDF_JOB_MIN_VERDICTS = int(env.get("SATJA_PDF_JOB_MIN_VERDICTS", 200))
         # Claim matching: above AUTO a new candidate is merged into the claim it matches; above

@@ -44,6 +44,8 @@ JOB_STATUS_LABELS = {
     JobStatus.RUNNING: _l("Running"),
     JobStatus.FINISHED: _l("Finished"),
     JobStatus.FAILED: _l("Failed"),
+    JobStatus.INTERRUPTED: _l("Interrupted"),
+    JobStatus.CANCELLED: _l("Cancelled"),
 }
 
 REASON_LABELS = {
@@ -82,6 +84,12 @@ ACTION_LABELS = {
     "claim.create": _l("Claim found"),
     "appearance.create": _l("Claim found in an article"),
     "job.create": _l("Import started"),
+    "job.interrupted": _l("Job interrupted"),
+    "job.resume": _l("Job resumed"),
+    "job.cancel": _l("Job cancelled"),
+    "appearance.move": _l("Appearance moved to another claim"),
+    "user.login_failed": _l("Failed sign-in"),
+    "user.logout": _l("Signed out"),
     "claim.accept": _l("Claim accepted"),
     "claim.dismiss": _l("Claim dismissed"),
     "claim.reopen": _l("Claim reopened"),

@@ -77,4 +77,6 @@ def job_progress(job) -> dict[str, object]:
         "counts": job.counts,
         "error": job.error,
         "done": job.done,
+        "cancel_requested": job.cancel_requested,
+        "heartbeat_at": job.heartbeat_at.isoformat() if job.heartbeat_at else None,
     }

@@ -1,22 +1,22 @@
 """Views: add articles in four ways, follow bulk imports, list and read articles."""
 
-from flask import flash, jsonify, redirect, render_template, request, url_for
+from flask import current_app, flash, jsonify, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import login_required
 from markupsafe import Markup, escape
 from sqlalchemy.orm import selectinload
 
-from app import jobs
+from app import jobs, transactions
 from app.articles import bp
 from app.articles.forms import ArticleFilterForm, BulkForm, FileForm, TextForm, UrlForm
 from app.articles.highlight import highlighted_paragraphs
 from app.extensions import db
-from app.models import Article
+from app.models import Article, Job
 from app.results import query_text, search_list
 from app.search import Scope
 from app.services import articles, bulk, ingest
 from app.services import jobs as job_service
-from app.services.errors import InvalidInput
+from app.services.errors import Conflict, InvalidInput
 from app.services.query import ids_of
 from app.web import actor, attach_error, job_progress, list_args, page_number
 
@@ -148,7 +148,7 @@ def add_bulk():
 @login_required
 def import_job(job_id: int):
     """Show a bulk import's progress (updated by static/js/job-progress.js)."""
-    job = job_service.get_job(db.session, actor(), job_id)
+    job = _followed_job(job_id)
     return render_template("articles/job.html", job=job, failures=_failures(job))
 
 
@@ -156,8 +156,49 @@ def import_job(job_id: int):
 @login_required
 def import_job_json(job_id: int):
     """Return a bulk import's progress for the page to poll."""
-    job = job_service.get_job(db.session, actor(), job_id)
+    job = _followed_job(job_id)
     return jsonify(job_progress(job) | {"failures": _failures(job)[:50]})
+
+
+def _followed_job(job_id: int) -> Job:
+    """Return the job to show, marked interrupted first if its runner stopped answering."""
+    job = job_service.get_job(db.session, actor(), job_id)
+    stale_after = current_app.config["SATJA_JOB_STALE_AFTER"]
+    if job_service.is_stale(job, stale_after):
+        with transactions.writing():  # a GET that records what it found
+            job = db.session.get(Job, job_id)
+            if job_service.is_stale(job, stale_after):  # the runner may have beaten us to it
+                job_service.mark_interrupted(db.session, job)
+    return job
+
+
+@bp.route("/imports/<id:job_id>/resume", methods=["POST"])
+@login_required
+def resume_job(job_id: int):
+    """Resume an interrupted import where it stopped."""
+    try:
+        job, target = job_service.resume(db.session, actor(), job_id)
+    except Conflict as error:  # resumed or ended meanwhile (another tab, another person)
+        flash(str(error.message), "error")
+        return redirect(url_for("articles.import_job", job_id=job_id))
+    db.session.commit()
+    jobs.enqueue(target, job.id)
+    flash(_("The import goes on from line %(line)d.", line=job.processed + 1), "success")
+    return redirect(url_for("articles.import_job", job_id=job_id))
+
+
+@bp.route("/imports/<id:job_id>/cancel", methods=["POST"])
+@login_required
+def cancel_job(job_id: int):
+    """Cancel an import: what it has stored stays, the rest is not imported."""
+    try:
+        job_service.cancel(db.session, actor(), job_id)
+    except Conflict as error:
+        flash(str(error.message), "error")
+        return redirect(url_for("articles.import_job", job_id=job_id))
+    db.session.commit()
+    flash(_("The import is cancelled; the articles it stored stay."), "info")
+    return redirect(url_for("articles.import_job", job_id=job_id))
 
 
 def _failures(job) -> list[dict[str, object]]:

@@ -64,6 +64,7 @@ def login():
             user = accounts.authenticate(db.session, form.email.data, form.password.data)
         except NotAllowed as error:
             g.login_failed = True
+            db.session.commit()  # the failed attempt's audit event
             form.form_errors.append(error.message)
         else:
             db.session.commit()
@@ -77,7 +78,9 @@ def login():
 def logout():
     """Sign out: end the user's sessions server-side, so a replayed cookie is worthless."""
     if current_user.is_authenticated:
-        accounts.end_sessions(db.session, current_user)
+        user = current_user._get_current_object()
+        accounts.sign_out(db.session, user)
+        accounts.end_sessions(db.session, user)
         db.session.commit()
     logout_user()
     session.clear()

@@ -44,8 +44,9 @@ class Claim(db.Model):
 
     id: Mapped[int] = mapped_column(primary_key=True)
     text: Mapped[str] = mapped_column(sa.Text)
-    # SHA-256 of the text folded for exact-duplicate lookup (NFC, whitespace, case).
-    text_key: Mapped[str] = mapped_column(sa.String(64), index=True)
+    # SHA-256 of the text folded for exact-duplicate lookup (NFC, whitespace, case); unique, so
+    # two imports at once cannot both create the same statement (services/extraction.py).
+    text_key: Mapped[str] = mapped_column(sa.String(64), index=True, unique=True)
     claimant: Mapped[str | None] = mapped_column(sa.String(300))
     claim_date: Mapped[date | None]
     language: Mapped[str] = mapped_column(sa.String(8), default="th")

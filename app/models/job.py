@@ -22,6 +22,13 @@ class JobStatus(enum.StrEnum):
     RUNNING = "running"
     FINISHED = "finished"
     FAILED = "failed"
+    # Its runner stopped answering (the process was killed): it can be resumed or cancelled.
+    INTERRUPTED = "interrupted"
+    CANCELLED = "cancelled"
+
+
+# A job in one of these states will not move again by itself.
+ENDED = (JobStatus.FINISHED, JobStatus.FAILED, JobStatus.CANCELLED)
 
 
 class Job(db.Model):
@@ -48,6 +55,10 @@ class Job(db.Model):
     created_at: Mapped[datetime] = mapped_column(default=utcnow, index=True)
     started_at: Mapped[datetime | None]
     finished_at: Mapped[datetime | None]
+    # Written whenever the runner commits progress; an old one means the runner is gone.
+    heartbeat_at: Mapped[datetime | None]
+    # Asked for by "Cancel"; the runner checks it between steps and stops.
+    cancel_requested: Mapped[bool] = mapped_column(default=False, server_default=sa.false())
 
     created_by: Mapped[User | None] = relationship()
 
@@ -60,4 +71,5 @@ class Job(db.Model):
 
     @property
     def done(self) -> bool:
-        return self.status in (JobStatus.FINISHED, JobStatus.FAILED)
+        """Say whether the job has stopped moving (ended, or interrupted: waiting for a person)."""
+        return self.status in (*ENDED, JobStatus.INTERRUPTED)

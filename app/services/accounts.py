@@ -93,8 +93,27 @@ def authenticate(session: Session, email: str, password: str) -> User:
         user.last_login_at = utcnow()
         audit.record(session, user, "user.login", user)
         return user
-    log.warning("failed sign-in for %s", email)
+    typed = escape_typed(email)
+    log.warning("failed sign-in for %s", typed)
+    # Kept by the edge even though the sign-in is refused (it commits the attempt's record).
+    audit.record_event(
+        session, None, "user.login_failed", "users", user.id if user else None, {"email": typed}
+    )
     raise NotAllowed(_l("Wrong e-mail address or password."))
+
+
+TYPED_LENGTH = 320
+
+
+def escape_typed(value: str) -> str:
+    """Return what someone typed, safe to log and store: control characters escaped, cut short."""
+    value = value[:TYPED_LENGTH]
+    return "".join(c if c.isprintable() else c.encode("unicode_escape").decode() for c in value)
+
+
+def sign_out(session: Session, user: User) -> None:
+    """Record that a user signed out (the edge then forgets the session)."""
+    audit.record(session, user, "user.logout", user)
 
 
 def change_password(session: Session, actor: User, current: str, new: str) -> None:

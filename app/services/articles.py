@@ -9,6 +9,7 @@ from datetime import date
 import sqlalchemy as sa
 from flask import current_app
 from flask_babel import lazy_gettext as _l
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from app.ingest.text import body_digest, normalize_body
@@ -59,8 +60,9 @@ def add_article(session: Session, actor: Actor, given: ArticleInput) -> tuple[Ar
         body_sha256=digest,
         ingested_by_id=actor.id,
     )
-    session.add(article)
-    session.flush()
+    winner = _store(session, article)
+    if winner is not None:
+        return winner, False
     audit.record(
         session, actor, "article.create", article, after=audit.snapshot(article, ARTICLE_FIELDS)
     )
@@ -82,6 +84,20 @@ def _check_size(body: str) -> None:
             ),
             field="text",
         )
+
+
+def _store(session: Session, article: Article) -> Article | None:
+    """Insert the article; if a concurrent import stored the same one first, return that one."""
+    try:
+        with session.begin_nested():
+            session.add(article)
+            session.flush()
+    except IntegrityError:
+        winner = find_existing(session, article.canonical_url, article.body_sha256)
+        if winner is None:  # the conflict was about something else: let it surface
+            raise
+        return winner
+    return None
 
 
 TITLE_LENGTH = 120

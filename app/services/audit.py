@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import enum
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
@@ -53,6 +55,27 @@ def record(
     return event
 
 
+def record_event(
+    session: Session,
+    actor: Actor | None,
+    action: str,
+    object_type: str,
+    object_id: int | str | None,
+    after: dict[str, Any] | None = None,
+) -> AuditEvent:
+    """Add an audit event about something that may not be a loaded row (a failed sign-in)."""
+    event = AuditEvent(
+        actor_id=getattr(actor, "id", None),
+        action=action,
+        object_type=object_type,
+        object_id=None if object_id is None else str(object_id),
+        after=after,
+    )
+    session.add(event)
+    session.flush()
+    return event
+
+
 @dataclass(frozen=True)
 class AuditFilter:
     """What to show of the audit trail; every field is optional."""
@@ -93,3 +116,37 @@ def audit_actions(session: Session) -> list[str]:
     return list(
         session.scalars(sa.select(AuditEvent.action).distinct().order_by(AuditEvent.action))
     )
+
+
+# The SQLite triggers of migration b5d886e6e046, put back by `purging()` (SQLite has no setting a
+# trigger could read).
+_SQLITE_GUARDS = {
+    f"audit_events_no_{verb.lower()}": (
+        f"CREATE TRIGGER audit_events_no_{verb.lower()} BEFORE {verb} ON audit_events "
+        f"BEGIN SELECT RAISE(ABORT, 'audit events are append-only ({verb} refused)'); END"
+    )
+    for verb in ("UPDATE", "DELETE")
+}
+
+
+@contextmanager
+def purging(session: Session) -> Iterator[None]:
+    """Let this transaction update or delete audit events (test clean-ups, a retention purge).
+
+    The trail is append-only: a trigger refuses both. On PostgreSQL this sets
+    `satja.allow_audit_purge` for the current transaction only (`SET LOCAL`); on SQLite it drops
+    the triggers and creates them again inside the transaction. Nothing in the app calls it.
+    """
+    dialect = session.get_bind().dialect.name
+    if dialect == "postgresql":
+        session.execute(sa.text("SET LOCAL satja.allow_audit_purge = 'on'"))
+    elif dialect == "sqlite":
+        for name in _SQLITE_GUARDS:
+            session.execute(sa.text(f"DROP TRIGGER IF EXISTS {name}"))
+    yield  # on an error the caller rolls back, which undoes the opening as well
+    session.flush()
+    if dialect == "postgresql":
+        session.execute(sa.text("SET LOCAL satja.allow_audit_purge = 'off'"))
+    elif dialect == "sqlite":
+        for statement in _SQLITE_GUARDS.values():
+            session.execute(sa.text(statement))

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import time
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session
 
 from app.extensions import db
@@ -19,6 +21,9 @@ from app.services.actors import SYSTEM, Actor
 from app.services.errors import DomainError
 
 COMMIT_EVERY = 25
+# Commit (and so beat the job's heartbeat) at least this often, however slow the lines are.
+COMMIT_SECONDS = 20.0
+DEADLOCK = "40P01"  # PostgreSQL's SQLSTATE for a deadlock it broke
 JOB_TARGET = "app.services.bulk:run_job"
 Progress = Callable[[int, Counter, list[dict[str, object]]], None]
 
@@ -80,39 +85,73 @@ def import_records(
     records: list[Record],
     progress: Progress | None = None,
     fetch: Fetcher | None = None,
+    resume: ResumePoint | None = None,
 ) -> ImportReport:
-    """Ingest each record in its own savepoint, committing in batches; report per line."""
-    report = ImportReport()
-    for index, record in enumerate(records, start=1):
-        if record.error:
-            report.counts["failed"] += 1
-            report.failures.append(
-                {"line": record.line, "code": record.error, "detail": record.detail}
-            )
-        else:
-            _import_one(session, actor, record, report, fetch)
-        if index % COMMIT_EVERY == 0 or index == len(records):
-            session.commit()
+    """Ingest each record in its own savepoint, committing in batches; report per line.
+
+    `progress` is called just before each commit, so what it records lands with the lines it
+    counts; `resume` skips the lines an interrupted run had committed and calls its checkpoint
+    after each commit."""
+    resume = resume or ResumePoint()
+    report = resume.report
+    last_commit = time.monotonic()
+    for index in range(resume.done + 1, len(records) + 1):
+        _import_line(session, actor, records[index - 1], report, fetch)
+        batch_full = index % COMMIT_EVERY == 0 or index == len(records)
+        if batch_full or time.monotonic() - last_commit >= COMMIT_SECONDS:
             if progress:
                 progress(index, report.counts, report.failures)
+            session.commit()
+            last_commit = time.monotonic()
+            if resume.checkpoint:
+                resume.checkpoint()
     return report
+
+
+@dataclass
+class ResumePoint:
+    """Where an import starts: lines already done, their report, a check after each commit."""
+
+    done: int = 0
+    report: ImportReport = field(default_factory=ImportReport)
+    checkpoint: Callable[[], None] | None = None
+
+
+def _import_line(
+    session: Session, actor: Actor, record: Record, report: ImportReport, fetch: Fetcher | None
+) -> None:
+    if record.error:
+        report.counts["failed"] += 1
+        report.failures.append({"line": record.line, "code": record.error, "detail": record.detail})
+    else:
+        _import_one(session, actor, record, report, fetch)
 
 
 def _import_one(
     session: Session, actor: Actor, record: Record, report: ImportReport, fetch: Fetcher | None
 ) -> None:
-    savepoint = session.begin_nested()
-    try:
-        _, created = ingest.ingest(session, actor, _submission(record), fetch)
-    except DomainError as error:
-        savepoint.rollback()
-        report.counts["failed"] += 1
-        report.failures.append(
-            {"line": record.line, "code": error.code, "detail": getattr(error, "detail", "")}
-        )
+    for attempt in range(2):
+        savepoint = session.begin_nested()
+        try:
+            _, created = ingest.ingest(session, actor, _submission(record), fetch)
+        except DomainError as error:
+            savepoint.rollback()
+            report.counts["failed"] += 1
+            report.failures.append(
+                {"line": record.line, "code": error.code, "detail": getattr(error, "detail", "")}
+            )
+            return
+        except OperationalError as error:
+            savepoint.rollback()
+            if attempt or getattr(error.orig, "sqlstate", None) != DEADLOCK:
+                raise
+            # Two imports waited on each other's new claims (PostgreSQL chose us): commit what
+            # we hold, so the other goes on, and try the line again.
+            session.commit()
+            continue
+        savepoint.commit()
+        report.counts["created" if created else "duplicates"] += 1
         return
-    savepoint.commit()
-    report.counts["created" if created else "duplicates"] += 1
 
 
 def run_job(job_id: int) -> None:
@@ -121,13 +160,17 @@ def run_job(job_id: int) -> None:
 
     def work(job: Job) -> None:
         records = parse_text(job.label, job.payload or "")
+        # A resumed run carries on after the lines the interrupted one had committed.
+        done = min(job.processed, len(records))
+        report = ImportReport(Counter(job.counts), list(job.failures.get("lines", [])))
         jobs.start(job, len(records))
         session.commit()
+        started_at = job.started_at
 
         def progress(processed: int, counts: Counter, failures: list) -> None:
             jobs.progress(job, processed, counts, failures)
-            session.commit()
 
-        import_records(session, job.created_by or SYSTEM, records, progress)
+        resume = ResumePoint(done, report, lambda: jobs.checkpoint(job, started_at))
+        import_records(session, job.created_by or SYSTEM, records, progress, resume=resume)
 
     jobs.run(session, job_id, work)

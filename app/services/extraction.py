@@ -8,6 +8,7 @@ import unicodedata
 
 import sqlalchemy as sa
 from flask import current_app
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from app.extraction import ClaimCandidate, extract_claims
@@ -25,6 +26,22 @@ def text_key(text: str) -> str:
     return hashlib.sha256(folded.encode("utf-8")).hexdigest()
 
 
+def _owner(claim: Claim) -> Claim:
+    """Return the claim an appearance of `claim`'s text belongs to: itself, or the claim it was
+    merged into, however deep."""
+    owner, seen = claim, {claim.id}
+    while owner.status == ClaimStatus.MERGED and owner.canonical is not None:
+        owner = owner.canonical
+        if owner.id in seen:
+            break
+        seen.add(owner.id)
+    return owner
+
+
+def _find(session: Session, key: str) -> Claim | None:
+    return session.scalar(sa.select(Claim).where(Claim.text_key == key))
+
+
 def _claim_for(
     session: Session, actor: Actor, article: Article, found: ClaimCandidate
 ) -> tuple[Claim, Claim, bool]:
@@ -32,18 +49,27 @@ def _claim_for(
     differ when that one is merged: the claim it was merged into, however deep, takes the
     appearance, and an unmerge gives it back), and whether the claim is new."""
     key = text_key(found.text)
-    existing = session.scalar(
-        sa.select(Claim).where(Claim.text_key == key).order_by(Claim.id).limit(1)
-    )
+    existing = _find(session, key)
     if existing is not None:
-        owner, seen = existing, {existing.id}
-        while owner.status == ClaimStatus.MERGED and owner.canonical is not None:
-            owner = owner.canonical
-            if owner.id in seen:
-                break
-            seen.add(owner.id)
-        return owner, existing, False
-    claim = Claim(
+        return _owner(existing), existing, False
+    claim = _new_claim(found, key, article)
+    try:
+        # Another import may be adding the same statement right now: the unique text_key lets
+        # one of us win, and the other attaches its appearance to the winner's claim.
+        with session.begin_nested():
+            session.add(claim)
+            session.flush()
+    except IntegrityError:
+        existing = _find(session, key)
+        if existing is None:  # the conflict was not about this text: let it surface
+            raise
+        return _owner(existing), existing, False
+    audit.record(session, actor, "claim.create", claim, after=audit.snapshot(claim, CLAIM_FIELDS))
+    return claim, claim, True
+
+
+def _new_claim(found: ClaimCandidate, key: str, article: Article) -> Claim:
+    return Claim(
         text=found.text,
         text_key=key,
         claimant=found.claimant,
@@ -57,10 +83,6 @@ def _claim_for(
         },
         status=ClaimStatus.CANDIDATE,
     )
-    session.add(claim)
-    session.flush()
-    audit.record(session, actor, "claim.create", claim, after=audit.snapshot(claim, CLAIM_FIELDS))
-    return claim, claim, True
 
 
 def kept_claims(found: list) -> list:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
+from datetime import datetime, timedelta
 
 from flask_babel import lazy_gettext as _l
 from sqlalchemy.orm import Session
@@ -12,11 +13,22 @@ from app.database import utcnow
 from app.models import Job, JobStatus, Role
 from app.services import audit
 from app.services.actors import Actor
-from app.services.errors import DomainError, NotAllowed, NotFound
+from app.services.errors import Conflict, DomainError, NotAllowed, NotFound
 from app.services.permissions import require_role
 
 MAX_FAILURES_KEPT = 500
+# The kinds a person may resume after an interruption, and the function that runs each: an
+# import skips the lines it had committed (docs/operations.md).
+RESUMABLE = {"import": "app.services.bulk:run_job"}
 log = logging.getLogger(__name__)
+
+
+class JobStopped(Exception):
+    """Raised inside a job's work to stop it: cancelled, or taken over by another run."""
+
+    def __init__(self, cancelled: bool) -> None:
+        super().__init__("cancelled" if cancelled else "superseded")
+        self.cancelled = cancelled
 
 
 def create_job(
@@ -55,23 +67,78 @@ def get_job(session: Session, actor: Actor, job_id: int) -> Job:
 
 
 def start(job: Job, total: int) -> None:
-    """Mark a job running with `total` items to do."""
-    job.status, job.total, job.started_at = JobStatus.RUNNING, total, utcnow()
+    """Mark a job running with `total` items to do (this run's start is its `started_at`)."""
+    now = utcnow()
+    job.status, job.total, job.started_at, job.heartbeat_at = JobStatus.RUNNING, total, now, now
+
+
+def checkpoint(job: Job, started_at: datetime | None) -> None:
+    """Stop the run (raise JobStopped) if a person cancelled the job, or if it is no longer this
+    run's (marked interrupted and resumed by another); call it after each commit."""
+    if job.cancel_requested:
+        raise JobStopped(cancelled=True)
+    if job.status != JobStatus.RUNNING or job.started_at != started_at:
+        raise JobStopped(cancelled=False)
 
 
 def progress(
     job: Job, processed: int, counts: dict[str, int], failures: list[dict[str, object]]
 ) -> None:
-    """Record how far a job is."""
+    """Record how far a job is, and that its runner is alive."""
+    job.heartbeat_at = utcnow()
     job.processed = processed
     job.counts = dict(counts)
     job.failures = {"lines": failures[:MAX_FAILURES_KEPT], "more": max(0, len(failures) - 500)}
 
 
-def finish(job: Job, error: str | None = None) -> None:
-    """Mark a job finished (or failed with `error`) and drop its input."""
-    job.status = JobStatus.FAILED if error else JobStatus.FINISHED
+def finish(job: Job, error: str | None = None, status: JobStatus | None = None) -> None:
+    """Mark a job finished (or failed with `error`, or `status`) and drop its input."""
+    job.status = status or (JobStatus.FAILED if error else JobStatus.FINISHED)
     job.error, job.payload, job.finished_at = error, None, utcnow()
+
+
+def is_stale(job: Job, stale_after: float, now: datetime | None = None) -> bool:
+    """Say whether a running job's runner has stopped answering (no heartbeat for too long)."""
+    if job.status != JobStatus.RUNNING:
+        return False
+    last = job.heartbeat_at or job.started_at or job.created_at
+    return last < (now or utcnow()) - timedelta(seconds=stale_after)
+
+
+def mark_interrupted(session: Session, job: Job) -> None:
+    """Record that a running job's runner is gone, so a person can resume or cancel it."""
+    job.status = JobStatus.INTERRUPTED
+    session.flush()
+    audit.record(session, None, "job.interrupted", job, after={"processed": job.processed})
+
+
+def cancel(session: Session, actor: Actor, job_id: int) -> Job:
+    """Cancel a job: a waiting or interrupted one at once, a running one at its next step."""
+    require_role(actor, Role.CHECKER)
+    job = get_job(session, actor, job_id)
+    if job.kind not in RESUMABLE:
+        raise Conflict(_l("This kind of job cannot be cancelled."))
+    if job.status == JobStatus.RUNNING:
+        job.cancel_requested = True
+    elif job.status in (JobStatus.QUEUED, JobStatus.INTERRUPTED):
+        finish(job, status=JobStatus.CANCELLED)
+    else:
+        raise Conflict(_l("This job has ended already."))
+    session.flush()
+    audit.record(session, actor, "job.cancel", job, after={"status": job.status.value})
+    return job
+
+
+def resume(session: Session, actor: Actor, job_id: int) -> tuple[Job, str]:
+    """Queue an interrupted job again; return it and the function the edge should enqueue."""
+    require_role(actor, Role.CHECKER)
+    job = get_job(session, actor, job_id)
+    if job.status != JobStatus.INTERRUPTED or job.kind not in RESUMABLE:
+        raise Conflict(_l("Only an interrupted import can be resumed."))
+    job.status, job.cancel_requested = JobStatus.QUEUED, False
+    session.flush()
+    audit.record(session, actor, "job.resume", job, after={"processed": job.processed})
+    return job, RESUMABLE[job.kind]
 
 
 def run(session: Session, job_id: int, work: Callable[[Job], None]) -> None:
@@ -82,12 +149,16 @@ def run(session: Session, job_id: int, work: Callable[[Job], None]) -> None:
     happens. `work` records progress and commits between long steps.
     """
     job = session.get(Job, job_id)
-    if job is None or job.done:
-        return
+    if job is None or job.status != JobStatus.QUEUED:
+        return  # cancelled while it waited, or already run
     kind = job.kind
     try:
         work(job)
         finish(job)
+    except JobStopped as stop:
+        session.rollback()
+        if stop.cancelled:
+            finish(session.get(Job, job_id), status=JobStatus.CANCELLED)
     except Exception as error:
         if isinstance(error, DomainError):
             reason = str(error.message)

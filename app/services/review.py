@@ -207,7 +207,9 @@ def send_back(
     )
     back_to = ClaimStatus.PUBLISHED if published_verdict(verdict.claim) else ClaimStatus.IN_RESEARCH
     workflow.set_status(session, actor, verdict.claim, back_to, "claim.sent_back")
-    _audit(session, actor, "verdict.send_back", verdict, before)
+    session.flush()
+    after = {**audit.snapshot(verdict, VERDICT_FIELDS), "comment": comment.strip()}
+    audit.record(session, actor, "verdict.send_back", verdict, before, after)
     events.review_settled(session, verdict.claim_id)
     events.sent_back(session, actor, verdict, comment.strip())
     return verdict

@@ -147,8 +147,23 @@ def _merge(
             appearance.origin_claim_id = claim.id
         if (appearance.article_id, appearance.start) not in taken:
             appearance.claim = target
+            _audit_move(session, actor, appearance, claim.id, target.id)
     return _change(
         session, actor, claim, action, noted, status=ClaimStatus.MERGED, canonical_id=target.id
+    )
+
+
+def _audit_move(session: Session, actor: Actor, appearance, from_id: int, to_id: int) -> None:
+    """Record one appearance moving between claims (a merge or an unmerge), one event each, as
+    `appearance.create` recorded it: the claim before and after, the article and the span."""
+    where = {"article_id": appearance.article_id, "start": appearance.start, "end": appearance.end}
+    audit.record(
+        session,
+        actor,
+        "appearance.move",
+        appearance,
+        before={"claim_id": from_id, **where},
+        after={"claim_id": to_id, **where},
     )
 
 
@@ -212,6 +227,7 @@ def unmerge(session: Session, actor: Actor, claim_id: int, version: int | None =
     ).all()
     for appearance in moved:
         if appearance.origin_claim_id == claim.id or appearance.claim_id == target_id:
+            _audit_move(session, actor, appearance, appearance.claim_id, claim.id)
             appearance.claim_id = claim.id
     status = _status_before_merge(session, claim)
     _change(session, actor, claim, "claim.unmerge", status=status, canonical_id=None)
