@@ -83,7 +83,7 @@ def _fuzz(app, world: World, role: str) -> None:
         @BOUNDED
         @given(case=operation.as_strategy())
         def examples(case):
-            sent[operation.label] += 1
+            sent[case.operation.label] += 1
             _run(case, world, role)
 
         try:
