@@ -22,13 +22,15 @@ from app.labels import ACTION_LABELS, OBJECT_LABELS, ROLE_LABELS
 from app.models import Role
 from app.services import accounts, audit, publishing, ratings
 from app.services.errors import Conflict, InvalidInput
+from app.services.permissions import require_role
 from app.web import actor, attach_error, page_number
 
 
 @bp.route("/")
 @login_required
 def index():
-    """Open the admin area at the user list."""
+    """Open the admin area at the user list (admins only: others are told so, not sent on)."""
+    require_role(actor(), Role.ADMIN)
     return redirect(url_for("admin.users"))
 
 

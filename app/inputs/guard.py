@@ -31,7 +31,8 @@ def screen_request():
 
 def _problem() -> str | None:
     for text in _plain_values():
-        if found := forbidden_character(text):
+        # A malformed multipart part can come without a name or value (None): nothing to screen.
+        if isinstance(text, str) and (found := forbidden_character(text)):
             return found
     if request.is_json:
         return _json_problem()

@@ -100,7 +100,7 @@ def _new_claim(app, checker) -> int:
     return claim_id
 
 
-def _in_review(app, checker) -> int:
+def _in_review(app, checker) -> tuple[int, int]:
     client, claim_id = app.test_client(), _new_claim(app, checker)
     client.post(f"/api/v1/claims/{claim_id}/sources", json={"title": "รายงาน"}, headers=checker)
     verdict = client.post(
@@ -108,10 +108,9 @@ def _in_review(app, checker) -> int:
         json={"rating": "true", "conclusion": "จริง"},
         headers=checker,
     ).get_json()
-    assert (
-        client.post(f"/api/v1/verdicts/{verdict['id']}/submit", headers=checker).status_code == 200
-    )
-    return verdict["id"]
+    submitted = client.post(f"/api/v1/verdicts/{verdict['id']}/submit", headers=checker)
+    assert submitted.status_code == 200
+    return verdict["id"], submitted.get_json()["version"]
 
 
 def _audits(app, action: str, object_id: int) -> int:
@@ -140,7 +139,7 @@ def test_twenty_parallel_patches_on_one_version(race_app):
 
 
 def test_two_approvals_at_once(race_app):
-    verdict_id = _in_review(race_app, _headers(race_app, "checker"))
+    verdict_id, _version = _in_review(race_app, _headers(race_app, "checker"))
     editors = [_headers(race_app, "editor") for _ in range(2)]
     calls = [
         lambda c, h=h: c.post(f"/api/v1/verdicts/{verdict_id}/approve", headers=h) for h in editors
@@ -151,8 +150,10 @@ def test_two_approvals_at_once(race_app):
 
 
 def test_approve_and_send_back_at_once(race_app):
-    verdict_id = _in_review(race_app, _headers(race_app, "checker"))
-    first, second = (_headers(race_app, "editor") for _ in range(2))
+    # Both editors act on the version they saw: one wins, the other learns it changed. (Without
+    # If-Match, approve then send-back is a legitimate sequence, and both would succeed.)
+    verdict_id, version = _in_review(race_app, _headers(race_app, "checker"))
+    first, second = (_headers(race_app, "editor") | {"If-Match": str(version)} for _ in range(2))
     calls = [
         lambda c: c.post(f"/api/v1/verdicts/{verdict_id}/approve", headers=first),
         lambda c: c.post(
