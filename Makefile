@@ -6,7 +6,7 @@ FLASK := $(BIN)/flask --app wsgi
 HOST ?= 127.0.0.1
 PORT ?= 5000
 
-.PHONY: run test lint translations extract-messages eval bench bench-extraction bench-csv bench-search bench-matching clean
+.PHONY: run test lint translations extract-messages eval bench bench-extraction bench-scaling bench-csv bench-search bench-matching clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -40,10 +40,14 @@ eval: $(VENV)/.dev
 	$(BIN)/python -m tests.extraction_set
 	$(BIN)/python -m tests.matching_set
 
-bench: bench-extraction bench-csv bench-search bench-matching
+bench: bench-extraction bench-scaling bench-csv bench-search bench-matching
 
 bench-extraction: $(VENV)/.dev
 	$(BIN)/python -m bench.extraction
+
+# An article's cost per KB from 2 KB to 200 KB, extracted and ingested (flat = linear).
+bench-scaling: $(VENV)/.dev
+	$(BIN)/python -m bench.scaling
 
 bench-csv: $(VENV)/.dev
 	$(BIN)/python -m bench.csv_export
