@@ -82,6 +82,8 @@ def create_article():
     given = _submission()
     if not isinstance(given, ingest.Submission):
         return given
+    # No transaction (on SQLite, no write lock) stays open while a slow site answers.
+    given = ingest.fetched(api_user(), given, release=db.session.commit)
     article, created = ingest.ingest(db.session, api_user(), given)
     db.session.commit()
     return jsonify(article_json(article)), 201 if created else 200

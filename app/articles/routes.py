@@ -109,7 +109,13 @@ def add_url():
     if not form.validate_on_submit():
         return _new_page("url", form, 400)
     given = _submission(form, url=form.url.data)
-    return _store(form, "url", lambda: ingest.ingest(db.session, actor(), given))
+    return _store(form, "url", lambda: _fetch_then_ingest(given))
+
+
+def _fetch_then_ingest(given: ingest.Submission):
+    """Fetch the page with no transaction open (a slow site holds no lock), then store it."""
+    page = ingest.fetched(actor(), given, release=db.session.commit)
+    return ingest.ingest(db.session, actor(), page)
 
 
 def _store(form, active: str, store):

@@ -130,10 +130,19 @@ def _import_line(
 def _import_one(
     session: Session, actor: Actor, record: Record, report: ImportReport, fetch: Fetcher | None
 ) -> None:
+    try:
+        # The job is its own edge: what it holds is committed before a fetch, so no
+        # transaction (on SQLite the write lock) stays open while the site answers.
+        submission = ingest.fetched(actor, _submission(record), fetch, release=session.commit)
+    except DomainError as error:
+        report.counts["failed"] += 1
+        detail = getattr(error, "detail", "")
+        report.failures.append({"line": record.line, "code": error.code, "detail": detail})
+        return
     for attempt in range(2):
         savepoint = session.begin_nested()
         try:
-            _, created = ingest.ingest(session, actor, _submission(record), fetch)
+            _, created = ingest.ingest(session, actor, submission, fetch)
         except DomainError as error:
             savepoint.rollback()
             report.counts["failed"] += 1

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import dataclasses
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from flask import current_app
@@ -125,6 +127,38 @@ def ingest_file(
         return articles.add_article(session, actor, _article_input(given, page, None))
     except IngestError as error:
         raise IngestRefused(error) from None
+
+
+def needs_fetch(given: Submission) -> bool:
+    """Say whether the article must be fetched from its URL (no text or HTML was given)."""
+    has_text = bool((given.text or "").strip() or (given.html or "").strip())
+    return bool(given.url) and not has_text
+
+
+def fetched(
+    actor: Actor,
+    given: Submission,
+    fetch: Fetcher | None = None,
+    release: Callable[[], None] | None = None,
+) -> Submission:
+    """Return the submission with its page fetched, when it has only a URL (checkers and up).
+
+    `release` is the edge's way to end its transaction before the fetch (its commit): a site
+    may take up to the fetch deadline, and on SQLite a writing transaction held meanwhile
+    would keep every other writer waiting.
+    """
+    require_role(actor, Role.CHECKER)  # before any request leaves the server
+    if not needs_fetch(given):
+        return given
+    if release is not None:
+        release()
+    try:
+        page = (fetch or fetcher()).fetch(given.url)
+    except IngestError as error:
+        raise IngestRefused(error) from None
+    if page.content_type.startswith("text/plain"):
+        return dataclasses.replace(given, text=page.text)
+    return dataclasses.replace(given, html=page.text)
 
 
 def _page(given: Submission, fetch: Fetcher | None) -> Page:

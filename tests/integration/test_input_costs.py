@@ -84,3 +84,42 @@ def test_a_pdf_with_too_many_pages_is_refused(signed_in, auth, client, db_sessio
     response = _upload(auth, "report.pdf", make_pdf([f"page {n}" for n in range(501)]))
     assert response.status_code == 413
     assert _count(db_session, Article) == 0
+
+
+class _FetcherWithNoTransaction:
+    """A fetcher that proves no transaction is open while it fetches (a slow site holds no
+    database lock), and answers with a small news page."""
+
+    def __init__(self):
+        self.calls = 0
+
+    def fetch(self, url):
+        from app.ingest.fetch import Fetched
+
+        assert not db.session().in_transaction(), "a transaction is open during the fetch"
+        self.calls += 1
+        html = f"<html><body><article><p>{SENTENCE.format(n=4321, y=7)}</p></article></body></html>"
+        return Fetched(url, "text/html", html)
+
+
+def test_no_transaction_is_open_while_a_page_is_fetched(
+    signed_in, auth, client, db_session, monkeypatch
+):
+    fetcher = _FetcherWithNoTransaction()
+    monkeypatch.setattr(ingest, "fetcher", lambda: fetcher)
+    signed_in("checker")
+    web = auth.post(
+        "/articles/url",
+        prefix="url",
+        data={"url": "https://news.example/a"},
+        form_page="/articles/new",
+    )
+    assert web.status_code == 302
+    _, token = make_token(db_session, "checker")
+    api = client.post(
+        "/api/v1/articles",
+        json={"url": "https://news.example/b"},
+        headers={"Authorization": f"Bearer {token}"},
+    )
+    assert api.status_code in (200, 201)
+    assert fetcher.calls == 2
