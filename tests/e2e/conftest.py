@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import shutil
-import threading
 from collections.abc import Iterator
 from dataclasses import dataclass
 
@@ -11,10 +10,10 @@ import flask_migrate
 import pytest
 from flask import Flask
 from playwright.sync_api import sync_playwright
-from werkzeug.serving import make_server
 
 from app import config, create_app
 from app.extensions import db
+from tests.loopback import serving
 
 CHROMIUM = "/usr/bin/chromium"
 EDITOR_EMAIL, EDITOR_PASSWORD = "editor2@satja.example", "second editor password"
@@ -64,14 +63,10 @@ def live_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LiveServer
         ],
         input=EDITOR_PASSWORD + "\n",
     )
-    server = make_server("127.0.0.1", 0, app, threaded=True)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
     try:
-        yield LiveServer(f"http://127.0.0.1:{server.port}", "admin@satja.example", password, app)
+        with serving(app) as url:
+            yield LiveServer(url, "admin@satja.example", password, app)
     finally:
-        server.shutdown()
-        thread.join()
         with app.app_context():
             db.engine.dispose()
 
@@ -122,12 +117,8 @@ def evidence_site():
         "</article></body></html>"
     )
     app = Request.application(lambda request: Response(page, content_type="text/html"))
-    server = make_server("127.0.0.1", 0, app, threaded=True)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.port}/report"
-    server.shutdown()
-    thread.join()
+    with serving(app) as url:
+        yield f"{url}/report"
 
 
 def publish_new_claim(server: LiveServer, text: str, source_url: str | None = None) -> int:

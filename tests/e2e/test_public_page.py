@@ -5,14 +5,12 @@ is shaped as the browser shapes it (and the check fails for unshaped text)."""
 from __future__ import annotations
 
 import io
-import threading
 from pathlib import Path
 
 import flask_migrate
 import pytest
 from PIL import Image, ImageChops, ImageDraw, ImageFont
 from playwright.sync_api import expect
-from werkzeug.serving import make_server
 
 from app import config, create_app
 from app.exports.share_card import FONT_PATH, font
@@ -20,6 +18,7 @@ from app.extensions import db
 from app.services import ingest
 from tests.factories import make_user
 from tests.integration.test_reports import SEED_PATH, _publish
+from tests.loopback import serving
 
 pytestmark = pytest.mark.e2e
 
@@ -47,12 +46,8 @@ def public_site(tmp_path_factory):
         claim = next(a.claim for a in article.appearances if "เบ่งบานเต็มที่" in a.claim.text)
         _publish(db.session, claim, "mostly_true", 'จดหมาย "มีข้อความนี้จริง" <ตามรายงาน>')
         claim_id = claim.id
-    server = make_server("127.0.0.1", 0, app, threaded=True)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.port}", claim_id
-    server.shutdown()
-    thread.join()
+    with serving(app) as url:
+        yield url, claim_id
     with app.app_context():
         db.engine.dispose()
 

@@ -6,10 +6,10 @@ import threading
 
 import pytest
 from playwright.sync_api import expect
-from werkzeug.serving import make_server
 from werkzeug.wrappers import Request, Response
 
 from tests.e2e.conftest import sign_in
+from tests.loopback import serving
 
 pytestmark = pytest.mark.e2e
 
@@ -35,12 +35,8 @@ def blocking_site():
         state["release"].wait(timeout=8)
         return Response(PAGE, content_type="text/html; charset=utf-8")
 
-    server = make_server("127.0.0.1", 0, Request.application(answer), threaded=True)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.port}/stats", state
-    server.shutdown()
-    thread.join()
+    with serving(Request.application(answer)) as url:
+        yield f"{url}/stats", state
 
 
 def _closed_port() -> int:

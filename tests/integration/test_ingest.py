@@ -1,11 +1,9 @@
 """Ingestion through the web UI, the API and the service: every input type and bad input."""
 
 import io
-import threading
 from pathlib import Path
 
 import pytest
-from werkzeug.serving import make_server
 from werkzeug.wrappers import Request, Response
 
 from app.extensions import db
@@ -14,6 +12,7 @@ from app.models import Appearance, Article, Claim
 from app.services import ingest
 from app.services.actors import SYSTEM
 from tests.factories import make_token, make_user
+from tests.loopback import serving
 
 SEED = (Path(__file__).resolve().parents[2] / "app/demo/kim-putin-th.txt").read_text("utf-8")
 SEED_HTML = (
@@ -46,12 +45,8 @@ def _site(request: Request) -> Response:
 @pytest.fixture(scope="module")
 def site():
     """Serve test pages on a free loopback port."""
-    server = make_server("127.0.0.1", 0, Request.application(_site), threaded=True)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.port}"
-    server.shutdown()
-    thread.join()
+    with serving(Request.application(_site)) as url:
+        yield url
 
 
 @pytest.fixture

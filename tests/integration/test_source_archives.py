@@ -3,11 +3,9 @@ uploaded files, through the service, the claim page and the API."""
 
 import io
 import socket
-import threading
 
 import jsonschema
 import pytest
-from werkzeug.serving import make_server
 from werkzeug.wrappers import Request, Response
 
 from app.extensions import db
@@ -16,6 +14,7 @@ from app.services import ingest, sources
 from app.services.archiving import archive, files
 from app.services.errors import Conflict, NotFound
 from tests.factories import make_pdf, make_token, make_user
+from tests.loopback import serving
 
 TEXT = "นายสมชาย ใจดี อธิบดีกรมควบคุมโรค กล่าวว่า ปีนี้พบผู้ป่วย 1,200 ราย มากที่สุดในรอบ 5 ปี"
 PAGE = (
@@ -48,12 +47,8 @@ def _site(request: Request) -> Response:
 @pytest.fixture(scope="module")
 def site():
     """Serve evidence pages on a free loopback port."""
-    server = make_server("127.0.0.1", 0, Request.application(_site), threaded=True)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.port}"
-    server.shutdown()
-    thread.join()
+    with serving(Request.application(_site)) as url:
+        yield url
 
 
 @pytest.fixture

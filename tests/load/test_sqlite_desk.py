@@ -6,20 +6,19 @@ from __future__ import annotations
 import json
 import os
 import re
-import threading
 from collections import Counter
 from concurrent.futures import ThreadPoolExecutor
 
 import flask_migrate
 import pytest
 import requests
-from werkzeug.serving import make_server
 
 from app import config, create_app
 from app.extensions import db
 from app.models import Role
 from app.services import accounts
 from app.services.actors import SYSTEM
+from tests.loopback import serving
 
 pytestmark = [
     pytest.mark.own_database,
@@ -48,12 +47,8 @@ def desk(tmp_path_factory):
             given = accounts.NewUser(f"desk{i}@example.org", PASSWORD, role, f"คนที่ {i}")
             accounts.create_user(db.session, SYSTEM, given)
         db.session.commit()
-    server = make_server("127.0.0.1", 0, app, threaded=True)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.port}"
-    server.shutdown()
-    thread.join()
+    with serving(app) as url:
+        yield url
     with app.app_context():
         db.engine.dispose()
 
