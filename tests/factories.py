@@ -6,8 +6,8 @@ import itertools
 
 from sqlalchemy.orm import Session
 
-from app.models import Role, User
-from app.services import accounts, tokens
+from app.models import Claim, Role, User
+from app.services import accounts, ingest, tokens
 from app.services.actors import SYSTEM
 
 PASSWORD = "correct horse battery staple"
@@ -31,6 +31,13 @@ def make_token(session: Session, role: str = "checker") -> tuple[User, str]:
     _, clear = tokens.issue_token(session, SYSTEM, user, "test")
     session.commit()
     return user, clear
+
+
+def make_claim(session: Session, text: str) -> Claim:
+    """Ingest `text` as a new checker's article (committed) and return its first claim."""
+    article, _ = ingest.ingest(session, make_user(session, "checker"), ingest.Submission(text=text))
+    session.commit()
+    return article.appearances[0].claim
 
 
 def make_pdf(pages: list[str]) -> bytes:

@@ -5,18 +5,14 @@ from datetime import date
 import pytest
 
 from app.models import ClaimStatus
-from app.services import ingest
-from tests.factories import make_user
+from tests.factories import make_claim
 
 TEXT = "นายสมชาย ใจดี อธิบดีกรมควบคุมโรค กล่าวว่า ปีนี้พบผู้ป่วย 1,200 ราย มากที่สุดในรอบ 5 ปี"
 
 
 @pytest.fixture
 def claim(db_session):
-    checker = make_user(db_session, "checker")
-    article, _ = ingest.ingest(db_session, checker, ingest.Submission(text=TEXT))
-    db_session.commit()
-    return article.appearances[0].claim
+    return make_claim(db_session, TEXT)
 
 
 def _edit(auth, claim, claim_date: str):

@@ -7,9 +7,9 @@ import pytest
 from app.extensions import db
 from app.markdown import render_markdown
 from app.models import AuditEvent, ClaimStatus, VerdictState
-from app.services import ingest, review, sources, workflow
+from app.services import review, sources, workflow
 from tests.conftest import AuthActions, csrf_token
-from tests.factories import make_token, make_user
+from tests.factories import make_claim, make_token, make_user
 
 TEXT = (
     "นายสมชาย ใจดี อธิบดีกรมควบคุมโรค กล่าวว่า ปีนี้พบผู้ป่วย 1,200 ราย มากที่สุดในรอบ 5 ปี\n"
@@ -19,10 +19,7 @@ TEXT = (
 
 @pytest.fixture
 def claim(db_session):
-    checker = make_user(db_session, "checker")
-    article, _ = ingest.ingest(db_session, checker, ingest.Submission(text=TEXT))
-    db_session.commit()
-    return article.appearances[0].claim
+    return make_claim(db_session, TEXT)
 
 
 def _post(auth, claim, path, prefix, data):

@@ -10,10 +10,10 @@ from werkzeug.wrappers import Request, Response
 
 from app.extensions import db
 from app.models import ArchiveStatus, AuditEvent, Job, Source
-from app.services import ingest, sources
+from app.services import sources
 from app.services.archiving import archive, files
 from app.services.errors import Conflict, NotFound
-from tests.factories import make_pdf, make_token, make_user
+from tests.factories import make_claim, make_pdf, make_token, make_user
 from tests.loopback import serving
 
 TEXT = "นายสมชาย ใจดี อธิบดีกรมควบคุมโรค กล่าวว่า ปีนี้พบผู้ป่วย 1,200 ราย มากที่สุดในรอบ 5 ปี"
@@ -61,10 +61,7 @@ def local_fetching(app, monkeypatch, tmp_path):
 
 @pytest.fixture
 def claim(db_session):
-    checker = make_user(db_session, "checker")
-    article, _ = ingest.ingest(db_session, checker, ingest.Submission(text=TEXT))
-    db_session.commit()
-    return article.appearances[0].claim
+    return make_claim(db_session, TEXT)
 
 
 def _free_port() -> int:
