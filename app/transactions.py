@@ -64,18 +64,6 @@ def _refuse_hidden_write(session, _context, _instances) -> None:
 
 
 @contextmanager
-def writing() -> Iterator[None]:
-    """Make a read request's write in a transaction of its own, committed at the end."""
-    db.session.commit()  # ends the read transaction (nothing is pending in it)
-    g.satja_writing = True
-    try:
-        yield
-        db.session.commit()
-    finally:
-        g.satja_writing = False
-
-
-@contextmanager
 def as_writer() -> Iterator[None]:
     """Let work run inside a read request write (a job run inline, in tests), leaving the
     transaction as it is: the work commits for itself."""
@@ -85,6 +73,15 @@ def as_writer() -> Iterator[None]:
         yield
     finally:
         g.satja_writing = before
+
+
+@contextmanager
+def writing() -> Iterator[None]:
+    """Make a read request's write in a transaction of its own, committed at the end."""
+    db.session.commit()  # ends the read transaction (nothing is pending in it)
+    with as_writer():
+        yield
+        db.session.commit()
 
 
 def install(app: Flask) -> None:

@@ -8,12 +8,13 @@ from flask_login import login_required
 
 from app.claims import bp
 from app.errors import error_response
+from app.inputs.limits import column_limit
 from app.markdown import render_markdown
-from app.models import Role
+from app.models import Role, Verdict
 from app.services.permissions import require_role
 from app.web import actor
 
-MAX_PREVIEW = 20_000  # the explanation field's own limit
+MAX_PREVIEW = column_limit(Verdict.explanation)  # what the explanation itself may hold
 
 
 @bp.route("/markdown/preview", methods=["POST"])

@@ -84,14 +84,18 @@ def _day(value: str | None) -> date:
     return day
 
 
-def _period_days():
-    """Return the period asked for (query or form), or an error answer."""
+def _period_days() -> tuple[date, date] | None:
+    """Return the period asked for (query or form), or None when a day cannot be read."""
     try:
         return _day(request.values.get("from")), _day(request.values.get("to"))
     except IngestError:
-        return error_response(
-            400, _("Give the period as from=YYYY-MM-DD&to=YYYY-MM-DD."), "bad_request"
-        )
+        return None
+
+
+def _unreadable_period():
+    return error_response(
+        400, _("Give the period as from=YYYY-MM-DD&to=YYYY-MM-DD."), "bad_request"
+    )
 
 
 @bp.route("/reports/period.pdf")
@@ -103,8 +107,8 @@ def period_pdf():
     """
     reader = _reader()
     days = _period_days()
-    if not isinstance(days, tuple) or len(days) != 2 or not isinstance(days[0], date):
-        return days
+    if days is None:
+        return _unreadable_period()
     start, end = days
     if reports.is_large(reports.period_size(db.session, reader, start, end)):
         message = _("This period is large: its report is built in the background.")
@@ -128,8 +132,8 @@ def start_period_report():
     if current_user.is_authenticated:
         csrf.protect()
     days = _period_days()
-    if not isinstance(days, tuple) or len(days) != 2 or not isinstance(days[0], date):
-        return days
+    if days is None:
+        return _unreadable_period()
     job = reports.start_period_job(db.session, reader, *days)
     db.session.commit()
     jobs.enqueue(reports.JOB_TARGET, job.id)

@@ -111,7 +111,7 @@ def ingest(
         existing = articles.find_existing(session, canonical, None)
         if existing is not None:
             return existing, False
-        page = _page(given, fetch)
+        page = _page(fetched(actor, given, fetch))
         return articles.add_article(session, actor, _article_input(given, page, canonical))
     except IngestError as error:
         raise IngestRefused(error) from None
@@ -161,17 +161,12 @@ def fetched(
     return dataclasses.replace(given, html=page.text)
 
 
-def _page(given: Submission, fetch: Fetcher | None) -> Page:
-    """Return the article's text and page metadata from text, HTML or its URL."""
+def _page(given: Submission) -> Page:
+    """Return the article's text and page metadata from its text or HTML (fetched already)."""
     if given.text and given.text.strip():
         return Page(text=given.text)
     if given.html and given.html.strip():
         return extract_page(given.html, given.url)
-    if given.url:
-        fetched = (fetch or fetcher()).fetch(given.url)
-        if fetched.content_type.startswith("text/plain"):
-            return Page(text=fetched.text, url=fetched.url)
-        return extract_page(fetched.text, fetched.url)
     raise IngestError("empty")
 
 
