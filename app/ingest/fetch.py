@@ -23,7 +23,7 @@ import urllib3
 from urllib3.exceptions import HTTPError as Urllib3Error
 
 from app.ingest.errors import IngestError
-from app.ingest.text import web_address
+from app.ingest.text import fetchable_address
 
 ACCEPTED_TYPES = ("text/html", "application/xhtml+xml", "text/plain")
 PDF = "application/pdf"
@@ -128,12 +128,7 @@ class Fetcher:
 
     def _request(self, url: str):
         """Send a GET to the checked address; return the connection pool and the response."""
-        parts = web_address(url)
-        if parts is None or parts.scheme not in ("http", "https"):
-            raise IngestError("bad_url", url)
-        if parts.username is not None or parts.password is not None:
-            # A password in an address ends up in logs, archives and the history.
-            raise IngestError("credentials_in_url", parts.hostname)
+        parts = fetchable_address(url)
         port = parts.port or (443 if parts.scheme == "https" else 80)
         address = self.checked_address(parts.hostname, port)
         pool = self._pool(parts.scheme, address, port, parts.hostname)

@@ -76,6 +76,17 @@ def web_address(url: str) -> SplitResult | None:
     return parts
 
 
+def fetchable_address(url: str) -> SplitResult:
+    """Return the parts of an address Satja may fetch; refuse a bad one or one carrying a user
+    name or password (it would end up in logs, archives and the history)."""
+    parts = web_address(url)
+    if parts is None:
+        raise IngestError("bad_url", url)
+    if parts.username is not None or parts.password is not None:
+        raise IngestError("credentials_in_url", parts.hostname)
+    return parts
+
+
 def canonical_url(url: str) -> str:
     """Return the form of a URL used to recognise the same article again.
 

@@ -14,7 +14,7 @@ from sqlalchemy.orm import Session
 
 from app.database import utcnow
 from app.ingest.errors import IngestError
-from app.ingest.text import parse_published, web_address
+from app.ingest.text import fetchable_address, parse_published
 from app.models import ClaimStatus, Role, Source, SourceType, Stance
 from app.services import approval, audit, ingest, workflow
 from app.services.actors import Actor
@@ -80,11 +80,12 @@ def _checked_url(url: str | None) -> str | None:
     url = (url or "").strip()
     if not url:
         return None
-    parts = web_address(url)
-    if parts is None or len(url) > 2048:
+    try:
+        fetchable_address(url)
+    except IngestError as error:  # refused now rather than by the archive job later
+        raise InvalidInput(ingest.MESSAGES[error.code], field="url") from None
+    if len(url) > 2048:
         raise InvalidInput(ingest.MESSAGES["bad_url"], field="url")
-    if parts.username is not None or parts.password is not None:
-        raise InvalidInput(ingest.MESSAGES["credentials_in_url"], field="url")
     return url
 
 
