@@ -9,7 +9,9 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from pythainlp.tokenize import subword_tokenize, word_tokenize
+from pythainlp.tokenize import subword_tokenize
+
+from app.extraction.tokens import newmm_words
 
 ELLIPSIS = "…"
 OPENING = set("“‘«([{\"'")  # kept with the word after them
@@ -21,7 +23,7 @@ def words(text: str) -> list[str]:
     """Split text into words and runs of spaces (newmm, spaces kept), so "".join gives it back."""
     text = " ".join(text.split())
     glued: list[str] = []
-    for word in (w for w in word_tokenize(text, engine="newmm", keep_whitespace=True) if w):
+    for word in (w for w in newmm_words(text) if w):
         if glued and glued[-1] != " " and (glued[-1][-1] in OPENING or word[0] in CLOSING):
             glued[-1] += word  # a quote mark or a stop never starts or ends a line alone
         else:

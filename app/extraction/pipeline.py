@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import re
 
 from app.extraction import claimant, clauses, dates, english, features, numbers, scoring, thai
@@ -69,15 +70,21 @@ class _Article:
                 spans = thai.sentence_spans(tokens, start, end)
             else:
                 tokens, spans = [], english.sentence_spans(text, start, end)
+            starts = [t.start for t in tokens]
             for a, b in spans:
-                yield from self._sentence_units(a, b, language, tokens)
+                yield from self._sentence_units(a, b, language, tokens, starts)
 
-    def _sentence_units(self, start: int, end: int, language: str, tokens: list[Token]):
+    def _sentence_units(
+        self, start: int, end: int, language: str, tokens: list[Token], starts: list[int]
+    ):
         text = self.norm.text
         start, end = _trim(text, start, end)
         if end <= start:
             return
-        sentence_tokens = [t for t in tokens if start <= t.start and t.end <= end]
+        # The paragraph's tokens are in order: the sentence's are found by bisection, not by a
+        # scan of the paragraph for every sentence.
+        within = tokens[bisect.bisect_left(starts, start) : bisect.bisect_left(starts, end)]
+        sentence_tokens = [t for t in within if t.end <= end]
         if language == "th":
             name, title = claimant.thai_speaker(sentence_tokens)
             who = self.resolver.resolve(name, title)

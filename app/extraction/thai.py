@@ -6,11 +6,18 @@ appositions. A space ends a sentence unless the words around it show that the se
 
 from __future__ import annotations
 
+import bisect
+import itertools
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+
 from app.extraction import dates, lexicon
 from app.extraction.tokens import Token
 
 MIN_SENTENCE = 25  # characters; a shorter piece is an adjunct or a fragment
 SHORT_CHUNK = 8  # a chunk this short beside a space is part of a name or a phrase
+ADJUNCT_MAX_WORDS = 40  # a time, place or reason phrase is shorter than this
+QUOTE_LOOKAHEAD = 2_000  # tokens searched for a quotation's end (and then its speaker)
 OPENING, CLOSING = "“(\"'«‘[", "”)\"'»’]"
 NON_STARTING_POS = (
     "VACT",
@@ -122,19 +129,31 @@ def _chunk_around(tokens: list[Token], index: int, step: int) -> str:
     return "".join(reversed(words) if step < 0 else words)
 
 
-def _is_adjunct(tokens: list[Token]) -> bool:
-    """Say whether the words so far are only a time, place or reason phrase (no verb yet)."""
-    words = [t.text for t in tokens if not t.is_space]
-    if not words or not "".join(words[:2]).startswith(ADJUNCT_MARKERS):
+def _is_adjunct(tokens: list[Token], first: int, stop: int) -> bool:
+    """Say whether tokens[first:stop] are only a time, place or reason phrase (no verb yet).
+
+    Such a phrase is short: past ADJUNCT_MAX_WORDS words it is taken for a clause, which also
+    keeps the test's cost bounded in a paragraph with no clause breaks.
+    """
+    found = (t.text for t in _words(tokens[k] for k in range(first, stop)))
+    words = list(itertools.islice(found, 2))
+    if not words or not "".join(words).startswith(ADJUNCT_MARKERS):
+        return False
+    words += itertools.islice(found, ADJUNCT_MAX_WORDS - 2)
+    if next(found, None) is not None:
         return False
     pos = lexicon.thai_pos_unigram()
     return not any(pos.get(w, "").startswith("V") and w not in ADJUNCT_VERBS for w in words[1:])
 
 
+def _words(tokens: Iterable[Token]) -> Iterator[Token]:
+    return (t for t in tokens if not t.is_space)
+
+
 def _quote_is_sentence(tokens: list[Token], index: int) -> bool:
     """Say whether the quotation opening at `index` is followed by its speaker ("” เขากล่าว")."""
     depth = 0
-    for i in range(index, len(tokens)):
+    for i in range(index, min(len(tokens), index + QUOTE_LOOKAHEAD)):
         depth += sum(c in OPENING for c in tokens[i].text) - sum(
             c in CLOSING for c in tokens[i].text
         )
@@ -144,7 +163,31 @@ def _quote_is_sentence(tokens: list[Token], index: int) -> bool:
     return False
 
 
-def _continues(tokens: list[Token], i: int, sentence_start: int) -> bool:
+@dataclass(frozen=True)
+class _Clauses:
+    """Where the clause around each token begins, found in one pass over a paragraph.
+
+    `latest[i]` is where the last clause opened before tokens[i] starts (-1 if none did):
+    after a "ว่า" (that), or at a clause opener that follows a space. `starts` are the tokens'
+    offsets, for finding the clause's first token by bisection.
+    """
+
+    latest: list[int]
+    starts: list[int]
+
+    @classmethod
+    def of(cls, tokens: list[Token]) -> _Clauses:
+        latest, mark = [], -1
+        for k, token in enumerate(tokens):
+            latest.append(mark)
+            if _opens_complement(token.text):
+                mark = token.end
+            elif k and tokens[k - 1].is_space and token.text in CLAUSE_OPENERS:
+                mark = token.start
+        return cls(latest, [token.start for token in tokens])
+
+
+def _continues(tokens: list[Token], i: int, sentence_start: int, clauses: _Clauses) -> bool:
     """Say whether the words around the space tokens[i] show one sentence going on."""
     left, right = tokens[i - 1], tokens[i + 1]
     lw, rw = left.text, right.text
@@ -162,16 +205,8 @@ def _continues(tokens: list[Token], i: int, sentence_start: int) -> bool:
         return False  # "... ในวันครบรอบนี้ เกาหลีเหนือ...": a time phrase opens the next sentence
     if rw in lexicon.TH_ATTACHES_LEFT:
         return True
-    clause_start = max(
-        [sentence_start]
-        + [
-            t.end if _opens_complement(t.text) else t.start
-            for k, t in enumerate(tokens[:i])
-            if _opens_complement(t.text)
-            or (k and tokens[k - 1].is_space and t.text in CLAUSE_OPENERS)
-        ]
-    )
-    if _is_adjunct([t for t in tokens[:i] if t.start >= clause_start]):
+    clause_start = max(sentence_start, clauses.latest[i])
+    if _is_adjunct(tokens, bisect.bisect_left(clauses.starts, clause_start), i):
         return True
     if rw[0] in OPENING:
         return not _quote_is_sentence(tokens, i + 1) and lw[-1:] not in CLOSING
@@ -204,14 +239,16 @@ def _words_after(tokens: list[Token], i: int, count: int) -> list[str]:
 
 def sentence_spans(tokens: list[Token], start: int, end: int) -> list[tuple[int, int]]:
     """Split the paragraph [start, end) (tokens cover it) into sentence spans."""
-    depths = _quote_depths(tokens)
+    depths, clauses = _quote_depths(tokens), _Clauses.of(tokens)
     spans, sentence_start = [], start
     for i, token in enumerate(tokens):
         if not token.is_space or i == 0 or i + 1 >= len(tokens) or depths[i] > 0:
             continue
         if token.start - sentence_start < MIN_SENTENCE or end - token.end < MIN_SENTENCE // 2:
             continue
-        if tokens[i + 1].text in SENTENCE_STARTERS or not _continues(tokens, i, sentence_start):
+        if tokens[i + 1].text in SENTENCE_STARTERS or not _continues(
+            tokens, i, sentence_start, clauses
+        ):
             spans.append((sentence_start, token.start))
             sentence_start = token.end
     spans.append((sentence_start, end))

@@ -14,7 +14,8 @@ from functools import lru_cache
 import regex
 import snowballstemmer
 from pythainlp.corpus import thai_words
-from pythainlp.tokenize import word_tokenize
+
+from app.extraction.tokens import newmm_words
 
 # Characters that only separate words; digits of Thai script read as ASCII (one for one, so
 # offsets into the prepared text are offsets into the original).
@@ -66,7 +67,7 @@ def fold(word: str) -> str:
 def _words(text: str):
     """Yield (word, start) of each newmm word of the text, spaces and punctuation skipped."""
     offset = 0
-    for chunk in word_tokenize(text, engine="newmm", keep_whitespace=True):
+    for chunk in newmm_words(text):
         if _NUMBER.fullmatch(chunk):
             yield chunk, offset
         else:
