@@ -12,7 +12,7 @@ import sqlalchemy as sa
 from app import config, create_app
 from app.extensions import db
 from app.ingest.bulk import read_records
-from app.models import Appearance, Article, Claim
+from app.models import Appearance, Article, AuditEvent, Claim
 from app.services import bulk
 from app.services.actors import SYSTEM
 from tests.conftest import reset_database
@@ -63,5 +63,11 @@ def test_two_imports_of_the_same_file_at_once(monkeypatch):
                 sa.func.count(sa.distinct(sa.tuple_(Appearance.article_id, Appearance.start)))
             )
         )
+        # One audit event for each stored article and claim, none for the loser's attempts.
+        created = lambda action: db.session.scalar(  # noqa: E731
+            sa.select(sa.func.count()).where(AuditEvent.action == action)
+        )
+        assert created("article.create") == LINES
+        assert created("claim.create") == len(keys)
         db.session.remove()
         db.engine.dispose()

@@ -55,6 +55,17 @@ def _clean_up(engine, ids: list[int]) -> None:
         session.commit()
 
 
+def _changes_audited(engine, ids: list[int]) -> int:
+    """Count the role and activity changes recorded on these users."""
+    with Session(engine) as session:
+        query = sa.select(sa.func.count()).where(
+            AuditEvent.object_type == "users",
+            AuditEvent.object_id.in_(map(str, ids)),
+            AuditEvent.action.in_(("user.set_role", "user.deactivate")),
+        )
+        return session.scalar(query)
+
+
 def _waiting_on_a_lock(engine) -> bool:
     with engine.connect() as connection:
         query = "SELECT count(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock'"
@@ -116,6 +127,7 @@ def test_two_admins_at_once_leave_one_active_admin(app, database_url, name):
             thread.join(DEADLINE)
         assert sorted(results.values()) == ["Conflict", "changed"], results
         assert _active_admins(engine) == 1
+        assert _changes_audited(engine, [first, second]) == 1  # the winner's change, once
     finally:
         may_commit.set()
         _clean_up(engine, [first, second])

@@ -16,7 +16,7 @@ import sqlalchemy as sa
 
 from app import config, create_app
 from app.extensions import db
-from app.models import AuditEvent
+from app.models import AuditEvent, Verdict
 from tests.factories import make_token
 
 pytestmark = pytest.mark.own_database
@@ -100,8 +100,8 @@ def _new_claim(app, checker) -> int:
     return claim_id
 
 
-def _in_review(app, checker) -> tuple[int, int]:
-    client, claim_id = app.test_client(), _new_claim(app, checker)
+def _in_review(app, checker, claim_id: int | None = None) -> tuple[int, int]:
+    client, claim_id = app.test_client(), claim_id or _new_claim(app, checker)
     client.post(f"/api/v1/claims/{claim_id}/sources", json={"title": "รายงาน"}, headers=checker)
     verdict = client.post(
         f"/api/v1/claims/{claim_id}/verdicts",
@@ -119,6 +119,34 @@ def _audits(app, action: str, object_id: int) -> int:
             sa.select(sa.func.count())
             .select_from(AuditEvent)
             .where(AuditEvent.action == action, AuditEvent.object_id == str(object_id))
+        )
+        db.session.remove()
+    return count
+
+
+def _published(app, checker) -> tuple[int, int]:
+    """Return a claim with a published verdict, and that verdict."""
+    claim_id = _new_claim(app, checker)
+    verdict_id, _version = _in_review(app, checker, claim_id)
+    editor, client = _headers(app, "editor"), app.test_client()
+    assert client.post(f"/api/v1/verdicts/{verdict_id}/approve", headers=editor).status_code == 200
+    published = client.post(f"/api/v1/verdicts/{verdict_id}/publish", headers=editor)
+    assert published.status_code == 200, published.get_json()
+    return claim_id, verdict_id
+
+
+def _claim_audits(app, action: str, claim_id: int) -> int:
+    """Count the events of an action on any verdict of the claim."""
+    with app.app_context():
+        ids = db.session.scalars(sa.select(Verdict.id).where(Verdict.claim_id == claim_id)).all()
+        db.session.remove()
+    return sum(_audits(app, action, each) for each in ids)
+
+
+def _verdicts(app, claim_id: int) -> int:
+    with app.app_context():
+        count = db.session.scalar(
+            sa.select(sa.func.count()).select_from(Verdict).where(Verdict.claim_id == claim_id)
         )
         db.session.remove()
     return count
@@ -164,6 +192,10 @@ def test_approve_and_send_back_at_once(race_app):
     ]
     statuses = _at_once(race_app, calls)
     assert statuses[200] == 1 and statuses[409] + statuses[412] == 1, statuses
+    decided = _audits(race_app, "verdict.approve", verdict_id) + _audits(
+        race_app, "verdict.send_back", verdict_id
+    )
+    assert decided == 1
 
 
 def test_two_drafts_at_once(race_app):
@@ -180,3 +212,38 @@ def test_two_drafts_at_once(race_app):
     ]
     statuses = _at_once(race_app, calls)
     assert statuses[201] == 1 and statuses[409] + statuses[412] == 1, statuses
+    assert _verdicts(race_app, claim_id) == 1
+    assert _claim_audits(race_app, "verdict.draft", claim_id) == 1
+
+
+def test_two_publishes_at_once(race_app):
+    verdict_id, _version = _in_review(race_app, _headers(race_app, "checker"))
+    approver = _headers(race_app, "editor")
+    approved = race_app.test_client().post(
+        f"/api/v1/verdicts/{verdict_id}/approve", headers=approver
+    )
+    assert approved.status_code == 200
+    editors = [_headers(race_app, "editor") for _ in range(2)]
+    calls = [
+        lambda c, h=h: c.post(f"/api/v1/verdicts/{verdict_id}/publish", headers=h) for h in editors
+    ]
+    statuses = _at_once(race_app, calls)
+    assert statuses[200] == 1 and statuses[409] + statuses[412] == 1, statuses
+    assert _audits(race_app, "verdict.publish", verdict_id) == 1
+
+
+def test_two_corrections_at_once(race_app):
+    claim_id, _verdict_id = _published(race_app, _headers(race_app, "checker"))
+    checkers = [_headers(race_app, "checker") for _ in range(2)]
+    calls = [
+        lambda c, h=h, n=n: c.post(
+            f"/api/v1/claims/{claim_id}/corrections",
+            json={"rating": "false", "conclusion": "ไม่จริง", "correction_note": f"แก้ไข {n}"},
+            headers=h,
+        )
+        for n, h in enumerate(checkers)
+    ]
+    statuses = _at_once(race_app, calls)
+    assert statuses[201] == 1 and statuses[409] + statuses[412] == 1, statuses
+    assert _verdicts(race_app, claim_id) == 2  # the published version and one correction
+    assert _claim_audits(race_app, "verdict.correct", claim_id) == 1
