@@ -8,6 +8,11 @@ lock (up to the busy timeout) before reading, so it never reads a snapshot it co
 write from (a deferred transaction that read before another writer committed gets "database is
 locked" on its first write, with no waiting).
 
+Writers of one process take turns, first come first served (`_Turns`), before they ask SQLite
+for the lock: SQLite's busy handler is not a queue but a poll (every 100 ms once a writer has
+waited a while), so a background job that begins its next batch a microsecond after its commit
+would win the lock again and again until the desk's writers reached the busy timeout.
+
 A read request that must write something (a notification marked read when it is opened, a
 token's last use) does it in `writing()`: the read transaction ends, and the write gets an
 immediate one of its own. In testing, a read request that writes outside `writing()` fails
@@ -16,6 +21,9 @@ loudly, so no such write hides until the desk is busy.
 
 from __future__ import annotations
 
+import threading
+import weakref
+from collections import deque
 from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any
@@ -47,8 +55,71 @@ def reading_only() -> bool:
     )
 
 
+class _Turns:
+    """A first-come, first-served turn to write, for the threads of this process.
+
+    `take` waits for the turn at most `timeout` seconds; past that the writer goes on and
+    waits for SQLite's lock as it would without turns (so a turn never given back, if one ever
+    were, would cost a wait, never a hang). `give_back` hands the turn straight to the writer
+    that has waited longest.
+    """
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._taken = False
+        self._waiting: deque[threading.Event] = deque()
+
+    def take(self, timeout: float) -> bool:
+        with self._lock:
+            if not self._taken:
+                self._taken = True
+                return True
+            turn = threading.Event()
+            self._waiting.append(turn)
+        if turn.wait(timeout):
+            return True
+        with self._lock:
+            if turn.is_set():  # handed over just as the wait ended
+                return True
+            self._waiting.remove(turn)
+            return False
+
+    def give_back(self) -> None:
+        with self._lock:
+            if self._waiting:
+                self._waiting.popleft().set()  # still taken: it passes to the next writer
+            else:
+                self._taken = False
+
+
+TURN_KEY = "satja_write_turn"
+
+
+# Each engine's turns: each SQLite database has its own lock.
+_TURNS: weakref.WeakKeyDictionary[sa.Engine, _Turns] = weakref.WeakKeyDictionary()
+
+
+def _turns(connection: sa.Connection) -> _Turns:
+    return _TURNS[connection.engine]
+
+
 def _begin(connection: sa.Connection) -> None:
-    connection.exec_driver_sql("BEGIN" if reading_only() else "BEGIN IMMEDIATE")
+    if reading_only():
+        connection.exec_driver_sql("BEGIN")
+        return
+    if _turns(connection).take(BUSY_TIMEOUT_MS / 1000):
+        connection.info[TURN_KEY] = True
+    try:
+        connection.exec_driver_sql("BEGIN IMMEDIATE")
+    except BaseException:
+        _end(connection)
+        raise
+
+
+def _end(connection: sa.Connection) -> None:
+    """Give the turn back when the writer's transaction ends (commit or rollback)."""
+    if connection.info.pop(TURN_KEY, False):
+        _turns(connection).give_back()
 
 
 def _refuse_hidden_write(session, _context, _instances) -> None:
@@ -90,7 +161,16 @@ def install(app: Flask) -> None:
         if db.engine.dialect.name != "sqlite":
             return
         sa.event.listen(db.engine, "connect", _connect)
+        turns = _TURNS[db.engine] = _Turns()
+
+        def checked_in(_dbapi_connection: Any, record: Any) -> None:
+            if record.info.pop(TURN_KEY, False):  # a connection closed mid-transaction
+                turns.give_back()
+
         sa.event.listen(db.engine, "begin", _begin)
+        sa.event.listen(db.engine, "commit", _end)
+        sa.event.listen(db.engine, "rollback", _end)
+        sa.event.listen(db.engine.pool, "checkin", checked_in)
     # On the Session class: the tests bind sessions of their own to each test's transaction.
     if not sa.event.contains(sa.orm.Session, "before_flush", _refuse_hidden_write):
         sa.event.listen(sa.orm.Session, "before_flush", _refuse_hidden_write)

@@ -21,8 +21,9 @@ from app.services.actors import SYSTEM, Actor
 from app.services.errors import DomainError
 
 COMMIT_EVERY = 25
-# Commit (and so beat the job's heartbeat) at least this often, however slow the lines are.
-COMMIT_SECONDS = 20.0
+# Commit (and so beat the job's heartbeat) at least this often, however slow the lines are. On
+# SQLite a batch holds the one write lock: the desk's writes wait at most about this long.
+COMMIT_SECONDS = 1.0
 DEADLOCK = "40P01"  # PostgreSQL's SQLSTATE for a deadlock it broke
 JOB_TARGET = "app.services.bulk:run_job"
 Progress = Callable[[int, Counter, list[dict[str, object]]], None]

@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 import os
 import re
+import threading
 from collections import Counter
 from concurrent.futures import ThreadPoolExecutor
 
@@ -67,8 +68,9 @@ def _signed_in(base: str, email: str) -> requests.Session:
     return person
 
 
-def _start_import(base: str, person: requests.Session) -> None:
-    """Start a bulk import of 120 articles: its job writes while everyone works."""
+def _start_import(base: str, person: requests.Session) -> str:
+    """Start a bulk import of 120 articles: its job writes while everyone works. Return the
+    address of its progress."""
     lines = [
         json.dumps(
             {
@@ -86,14 +88,25 @@ def _start_import(base: str, person: requests.Session) -> None:
         files={"bulk-file": ("feed.jsonl", "\n".join(lines).encode("utf-8"))},
     )
     assert answer.ok and "/imports/" in answer.url
+    return answer.url + ".json"
 
 
-def _work(base: str, index: int) -> Counter:
+def _finished(person: requests.Session, progress: str) -> dict:
+    """Follow the import to its end, as its page does (bounded: it never hangs the suite)."""
+    for _ in range(600):
+        job = person.get(progress).json()
+        if job["done"]:
+            return job
+        threading.Event().wait(0.1)
+    raise AssertionError(f"the import did not finish: {job}")
+
+
+def _work(base: str, index: int, imports: list) -> Counter:
     """Sign in, then read the desk's pages and comment on a claim, a few rounds over."""
     statuses: Counter = Counter()
     person = _signed_in(base, f"desk{index}@example.org")
     if index == 0:
-        _start_import(base, person)
+        imports.append((person, _start_import(base, person)))
     for round_ in range(ROUNDS):
         # The article's PDF takes a second or more to render: a reader holding the write lock
         # that long would keep every writer waiting past the busy timeout.
@@ -119,8 +132,13 @@ def _work(base: str, index: int) -> Counter:
 
 
 def test_sixteen_people_at_once_get_no_error_while_a_job_writes(desk):
+    imports: list = []
     with ThreadPoolExecutor(max_workers=PEOPLE) as pool:
-        results = list(pool.map(lambda i: _work(desk, i), range(PEOPLE)))
+        results = list(pool.map(lambda i: _work(desk, i, imports), range(PEOPLE)))
+    # The import wrote all along and ends with every article stored (and no job thread is
+    # left writing into the next tests).
+    job = _finished(*imports[0])
+    assert job["status"] == "finished" and job["counts"].get("created") == 120, job
     total = sum(results, Counter())
     errors = {status: n for status, n in total.items() if status >= 400}
     assert errors == {}, total
