@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from app.extraction import lexicon
+from app.extraction import dates, lexicon
 from app.extraction.tokens import Token
 
 SPEECH = frozenset(lexicon.TH_SPEECH_VERBS)
@@ -71,6 +71,34 @@ def _strip_adjuncts(chunks: list[str]) -> list[str]:
     return chunks
 
 
+DASHES = frozenset(("-", "–", "—", "--", "―"))
+DATE_WORDS = frozenset((*dates.TH_MONTHS, "พ.ศ.", "ค.ศ.", "วันที่", "ณ"))
+
+
+def _strip_dateline(chunks: list[str]) -> list[str]:
+    """Drop a dateline before the speaker: everything up to a dash ("สงขลา — …", "2568 – นาย…")
+    and leading parts of a date ("15 สิงหาคม 2568 นายธีรวัฒน์ …")."""
+    dashes = [i for i, chunk in enumerate(chunks) if chunk in DASHES]
+    if dashes:
+        chunks = chunks[dashes[-1] + 1 :]
+    while chunks and (chunks[0] in DATE_WORDS or _is_figure(chunks[0])):
+        chunks = chunks[1:]
+    return chunks
+
+
+def _is_figure(chunk: str) -> bool:
+    return bool(chunk) and all(c.isdigit() or c in ".,:/-" for c in chunk)
+
+
+# Titles that begin with the personal title นาย: "นายกสมาคม…" is an association's president.
+NAYOK = ("นายกรัฐมนตรี", "นายกฯ", "นายกเทศมนตรี", "นายกสมาคม", "นายกสภา", "นายกองค์การ", "นายกสโมสร")
+
+
+def _names_person(chunk: str) -> bool:
+    """Say whether a chunk begins with a person's title and name ("นายสมชาย", "ดร.ปวีณา")."""
+    return chunk.startswith(PERSONAL_TITLES) and not chunk.startswith(NAYOK)
+
+
 def _strip_auxiliaries(text: str) -> str:
     changed = True
     while changed:
@@ -93,14 +121,17 @@ def _speaker(words: list[Token]) -> tuple[str | None, str | None]:
             current += token.text
     if current:
         chunks.append(current)
-    chunks = _strip_adjuncts(chunks[-5:])
+    chunks = _strip_dateline(chunks)
+    people = [i for i, chunk in enumerate(chunks) if _names_person(chunk)]
+    # From the last person named ("นายสมพงษ์ ทองดี วัย 78 ปี บุตรชายของ…"), else the last words.
+    chunks = _strip_adjuncts(chunks[people[-1] :] if people else chunks[-5:])
     if not chunks:
         return None, None
     chunks[-1] = _strip_auxiliaries(chunks[-1])
     chunks = [c for c in chunks if c and not c.startswith("(")]
     if not chunks:
         return None, None
-    if chunks[0].startswith(PERSONAL_TITLES):
+    if _names_person(chunks[0]):
         # "นายสมชาย ใจดี อธิบดี..." : title, first name and family name, then the role
         size = 2 if len(chunks) > 1 and not chunks[1].startswith(APPOSITIVE_TITLES) else 1
         return " ".join(chunks[:size]), " ".join(chunks[size:]) or None
@@ -110,12 +141,39 @@ def _speaker(words: list[Token]) -> tuple[str | None, str | None]:
     return name, title
 
 
+def _stops_speaker(tokens: list[Token], k: int) -> bool:
+    """Say whether tokens[k] ends what came before the speaker: "ว่า", a comma, a closing
+    quotation mark, or a conjunction that begins a chunk ("และ" inside "นโยบายและแผน" is part
+    of the organisation's name)."""
+    text = tokens[k].text
+    if text in ("ว่า", ",") or text[-1:] in CLOSING_QUOTES:
+        return True
+    return text in STOP_WORDS and (k == 0 or tokens[k - 1].is_space)
+
+
+OPENING_QUOTES = "“«‘"
+
+
+def _inside_quotation(tokens: list[Token]) -> list[bool]:
+    """Say, for each token, whether it lies inside curly quotation marks."""
+    depth, inside = 0, []
+    for token in tokens:
+        text = token.text
+        depth += sum(c in OPENING_QUOTES for c in text)
+        inside.append(depth > 0 and text[-1:] not in CLOSING_QUOTES)
+        depth = max(0, depth - sum(c in "”»’" for c in text))
+    return inside
+
+
 def thai_speaker(tokens: list[Token]) -> tuple[str | None, str | None]:
     """Return (name, title) of who a Thai sentence attributes its statement to."""
     words = [i for i, t in enumerate(tokens) if not t.is_space]
+    quoted, pronoun = _inside_quotation(tokens), None
     for position in reversed(range(len(words))):
         i = words[position]
         word = tokens[i].text
+        if quoted[i]:
+            continue  # a verb inside the quotation is the speaker's words, not the attribution
         glued = word.endswith("ว่า") and word[:-3] in SPEECH  # newmm keeps "กล่าวว่า" whole
         if word not in SPEECH and not glued:
             continue
@@ -124,19 +182,18 @@ def thai_speaker(tokens: list[Token]) -> tuple[str | None, str | None]:
         after = ["ว่า"] if glued else []
         after += [tokens[j].text for j in words[position + 1 : position + 9]]
         before = tokens[:i]
-        stop = max(
-            (
-                k
-                for k, t in enumerate(before)
-                if t.text in STOP_WORDS or t.text[-1:] in CLOSING_QUOTES
-            ),
-            default=-1,
-        )
+        stop = max((k for k in range(len(before)) if _stops_speaker(before, k)), default=-1)
         trailing_only = all(w in SPEECH_TAIL or w in CLOSING_QUOTES for w in after)
         if "ว่า" in after or (
             trailing_only and stop >= 0 and before[stop].text[-1:] in CLOSING_QUOTES
         ):
-            return _speaker(before[stop + 1 :])
+            found = _speaker(before[stop + 1 :])
+            if found[0] not in lexicon.TH_PRONOUNS:
+                return found
+            # "นพ.ก… กล่าวว่า “…” เขายืนยันว่า …": the pronoun is the person named first
+            pronoun = pronoun or found
+    if pronoun:
+        return pronoun
     match = TH_ACCORDING.search("".join(t.text for t in tokens))
     if match:
         return match.group("who"), None
@@ -171,6 +228,19 @@ def english_speaker(text: str) -> str | None:
     return None
 
 
+EN_BODIES = re.compile(
+    r"\b(?:ministry|department|agency|office|bank|federation|council|committee|company|"
+    r"police|court|government|university|hospital|association|commission|authority|"
+    r"organi[sz]ation|board|party|army|navy)\b",
+    re.I,
+)
+
+
+def is_organisation(name: str) -> bool:
+    """Say whether a claimant names a body (a ministry, a court, a company), not a person."""
+    return name.startswith(lexicon.TH_ORG_PREFIXES) or bool(EN_BODIES.search(name))
+
+
 @dataclass
 class ClaimantResolver:
     """Resolve pronouns, titles and first names to the full names seen earlier in an article."""
@@ -183,7 +253,9 @@ class ClaimantResolver:
         if name and title:
             self.titles[title] = name
         if name and (name.lower() in lexicon.EN_PRONOUNS or name in lexicon.TH_PRONOUNS):
-            return self.names[-1] if self.names else None
+            # "เธอกล่าว", "he said": the last person named, not the last body
+            people = [known for known in self.names if not is_organisation(known)]
+            return people[-1] if people else None
         if not name and title:
             name = self.titles.get(title, title)
         if not name:

@@ -62,6 +62,17 @@ PERSONAL_TITLES = lexicon.TH_PERSONAL_TITLES
 UNITS = frozenset(lexicon.TH_UNITS) | frozenset(lexicon.TH_DURATION_UNITS)
 MONTHS = frozenset(dates.TH_MONTHS)
 CLAUSE_OPENERS = frozenset(lexicon.TH_CLAUSE_OPENERS)
+# What goes on from a figure: its comparison, its share, its other form, where it came from.
+FIGURE_FOLLOWERS = (
+    "เมื่อเทียบ",
+    "เทียบกับ",
+    "คิดเป็น",
+    "หรือ",
+    "จากเดิม",
+    "จากช่วง",
+    "จากปี",
+    "จากเดือน",
+)
 TIME_OPENERS = (
     "ในวัน",
     "ในปี",
@@ -118,6 +129,16 @@ def _quote_depths(tokens: list[Token]) -> list[int]:
 def _opens_complement(word: str) -> bool:
     """Say whether a word is "ว่า" (that), alone or glued to its verb ("กล่าวว่า")."""
     return word == "ว่า" or (word.endswith("ว่า") and word[:-3] in lexicon.TH_SPEECH_VERBS)
+
+
+SAYS_THAT = tuple(f"{verb}{tail}" for verb in lexicon.TH_SPEECH_VERBS for tail in ("ว่า", "ไว้ว่า"))
+OPINES_THAT = tuple(word for word in lexicon.TH_OPINION if word.endswith("ว่า"))
+
+
+def _introduces_speech(chunk: str) -> bool:
+    """Say whether a chunk opens with "(speech or opinion verb) ว่า": the words before are its
+    speaker ("นายสมชาย ใจดี ผู้อำนวยการ… ชี้แจงว่า …"), not a sentence of their own."""
+    return chunk.startswith(SAYS_THAT) or chunk.startswith(OPINES_THAT)
 
 
 def _chunk_around(tokens: list[Token], index: int, step: int) -> str:
@@ -201,13 +222,17 @@ def _continues(tokens: list[Token], i: int, sentence_start: int, clauses: _Claus
         return True
     if lw in lexicon.TH_CONTINUES_AFTER or _opens_complement(lw):
         return True
+    if ends_in_figure and right_chunk.startswith(FIGURE_FOLLOWERS):
+        return True  # "…ร้อยละ 38 เมื่อเทียบกับช่วงเดียวกันของปีก่อน": the figure's comparison
     if right_chunk.startswith(TIME_OPENERS) and not ends_in_figure:
         return False  # "... ในวันครบรอบนี้ เกาหลีเหนือ...": a time phrase opens the next sentence
-    if rw in lexicon.TH_ATTACHES_LEFT:
+    if rw in lexicon.TH_ATTACHES_LEFT or _introduces_speech(right_chunk):
         return True
     clause_start = max(sentence_start, clauses.latest[i])
     if _is_adjunct(tokens, bisect.bisect_left(clauses.starts, clause_start), i):
         return True
+    if rw[:1] == "(":
+        return True  # an abbreviation or aside in brackets: "สำนักงาน… (สพฐ.) เปิดเผยว่า"
     if rw[0] in OPENING:
         return not _quote_is_sentence(tokens, i + 1) and lw[-1:] not in CLOSING
     if lw[-1:] in CLOSING:

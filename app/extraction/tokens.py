@@ -50,7 +50,30 @@ def thai_tokens(text: str, offset: int = 0) -> list[Token]:
     """Split text into newmm words (spaces kept as tokens) with offsets."""
     tokens = []
     position = offset
-    for word in newmm_words(text):
+    for word in _mended(newmm_words(text)):
         tokens.append(Token(word, position, position + len(word)))
         position += len(word)
     return tokens
+
+
+# newmm cuts "บอกว่า" (said that) as "บอ" + "กว่า" (more than); "บอ" is no word of its own.
+_CUT_BEFORE_KWA = frozenset(("บอ",))
+
+
+def _mended(words: Iterator[str]) -> Iterator[str]:
+    """Mend newmm's "บอ|กว่า" into "บอก|ว่า" (the only such cut of a speech verb)."""
+    held = None
+    for word in words:
+        if held is not None:
+            if word.startswith("กว่า") and held in _CUT_BEFORE_KWA:
+                yield held + "ก"
+                word = word[1:]
+            else:
+                yield held
+            held = None
+        if word in _CUT_BEFORE_KWA:
+            held = word
+            continue
+        yield word
+    if held is not None:
+        yield held
