@@ -48,14 +48,26 @@ CLOSING_QUOTES = '”"»’'
 STOP_WORDS = frozenset(("ว่า", ",", "และ", "แต่", "ขณะที่"))
 
 _NAME = r"(?:[A-Z][\w.'’-]*)(?:\s+(?:of\s+the\s+|of\s+|de\s+|and\s+)?[A-Z][\w.'’-]*){0,5}"
-_WHO = rf"(?P<who>(?:the\s+)?{_NAME}|he|she|they|He|She|They|police|the [a-z]+(?: [a-z]+)?)"
+_WHO = (
+    rf"(?P<who>(?:the\s+)?{_NAME}|he|she|they|He|She|They|police|"
+    r"(?:[Tt]he|[Aa]n?)\s+(?:[A-Za-z][\w-]*\s+){0,3}[a-z][\w-]*)"
+)
 _VERBS = "|".join((*lexicon.EN_SPEECH_VERBS, "found", "ruled", "estimated", "said in a statement"))
 EN_AFTER_QUOTE = re.compile(rf"[”\"]\s*,?\s*{_WHO}\s+(?:{_VERBS})\b")
 EN_VERB_FIRST = re.compile(rf"[”\"]\s*,?\s*(?:{_VERBS})\s+{_WHO}")
 EN_TRAILING = re.compile(rf",\s+{_WHO}\s+(?:{_VERBS})\b[^,]*\.?$")
 EN_ACCORDING = re.compile(r"\baccording to\s+(?P<who>(?:the\s+)?[A-Z][^,.;]{1,60})", re.I)
 EN_VERB = re.compile(rf"\b(?:{_VERBS})\b")
-EN_NAME_BEFORE = re.compile(rf"(?P<who>(?:the\s+)?{_NAME})\s*(?:,[^,]{{3,90}},\s*)?$")
+EN_NAME_BEFORE = re.compile(
+    rf"(?P<who>(?:the\s+)?{_NAME}|(?:[Tt]he|[Aa]n?)\s+(?:[A-Z][\w-]*\s+){{0,3}}[a-z][\w-]*)"
+    r"\s*(?:,[^,]{3,90},\s*)?$"
+)
+# "ruled" and "found" attribute only for a court or an inquiry: "Japan ruled Korea" is a fact.
+EN_JUDGING = frozenset(("ruled", "found"))
+EN_JUDGES = re.compile(
+    r"\b(?:court|judge|judges|tribunal|panel|inquiry|commission|study|researchers|investigators)\b",
+    re.I,
+)
 EN_PRONOUN_BEFORE = re.compile(r"(?:^|\s)(?P<who>[Hh]e|[Ss]he|[Tt]hey)\s*$")
 
 
@@ -224,7 +236,9 @@ def english_speaker(text: str) -> str | None:
         before = text[: verb.start()].rstrip()
         match = EN_NAME_BEFORE.search(before) or EN_PRONOUN_BEFORE.search(before)
         if match:
-            return match.group("who").strip()
+            who = match.group("who").strip()
+            if verb.group() not in EN_JUDGING or EN_JUDGES.search(who):
+                return who
     return None
 
 
@@ -241,6 +255,15 @@ def is_organisation(name: str) -> bool:
     return name.startswith(lexicon.TH_ORG_PREFIXES) or bool(EN_BODIES.search(name))
 
 
+REPORTERS = ("ผู้สื่อข่าว", "นักข่าว", "ทีมข่าว", "กองบรรณาธิการ")
+EN_REPORTER = re.compile(r"^(?:the\s+|a\s+|our\s+)?(?:reporter|correspondent|journalist)s?\b", re.I)
+
+
+def is_reporter(name: str | None) -> bool:
+    """Say whether a speaker is the newsroom itself ("ผู้สื่อข่าวรายงานว่า", "a reporter")."""
+    return bool(name) and (name.startswith(REPORTERS) or bool(EN_REPORTER.match(name)))
+
+
 @dataclass
 class ClaimantResolver:
     """Resolve pronouns, titles and first names to the full names seen earlier in an article."""
@@ -250,6 +273,8 @@ class ClaimantResolver:
 
     def resolve(self, name: str | None, title: str | None = None) -> str | None:
         """Return the full claimant for a speaker found in a sentence."""
+        if is_reporter(name) or (not name and is_reporter(title)):
+            return None  # the reporter tells the news; they are not who made the claim
         if name and title:
             self.titles[title] = name
         if name and (name.lower() in lexicon.EN_PRONOUNS or name in lexicon.TH_PRONOUNS):

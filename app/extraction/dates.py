@@ -132,6 +132,15 @@ def find_dates(text: str) -> list[tuple[int, int, str]]:
     return found
 
 
+def day_month_spans(text: str) -> list[tuple[int, int]]:
+    """Return where a day of a month is named, with a year or without ("1 มกราคม", "Aug. 15")."""
+    return [
+        m.span()
+        for pattern in (TH_DAY_MONTH_YEAR, EN_MONTH_DAY_YEAR, EN_DAY_MONTH_YEAR)
+        for m in pattern.finditer(text)
+    ]
+
+
 def has_date_mention(text: str) -> bool:
     """Say whether the text names a day, a month or a year (with or without the year)."""
     return bool(

@@ -37,6 +37,32 @@ def _trim(text: str, start: int, end: int, quotes: bool = False) -> tuple[int, i
     return start, end
 
 
+# Words that join a claim to what came before; the claim's text starts after them.
+TH_CONNECTIVES = frozenset(
+    ("เนื่องจาก", "และ", "แต่", "ซึ่ง", "โดย", "ทั้งนี้", "เพราะ", "เพราะว่า", "อีกทั้ง", "ส่วน")
+)
+EN_CONNECTIVE = re.compile(r"(?:and|but|because|which|while|so)\b[\s,]*", re.I)
+# A dateline before the story: "สงขลา — ", "2568 – ", "SEOUL, Aug. 15 (Yonhap) -- ".
+DATELINE = re.compile(r"[^\n—–]{1,60}?\s(?:—|–|--)\s+")
+
+
+def _claim_start(text: str, start: int, end: int, tokens: list[Token]) -> int:
+    """Move a claim's start past a dateline and a leading connective (offsets stay exact)."""
+    start = _trim(text, start, end)[0]
+    dateline = DATELINE.match(text, start, end)
+    if dateline and "ว่า" not in dateline.group() and len(dateline.group().split()) <= 6:
+        start = dateline.end()
+    connective = EN_CONNECTIVE.match(text, start, end)
+    if connective and connective.end() < end:
+        return _trim(text, connective.end(), end)[0]
+    first = next((t for t in tokens if t.start >= start and not t.is_space), None)
+    if first is not None and first.start == start and first.text in TH_CONNECTIVES:
+        rest = _trim(text, first.end, end)[0]
+        if end - rest >= MIN_STATEMENT:
+            return rest
+    return start
+
+
 def _is_bare_quote(sentence: str) -> bool:
     """Say whether a sentence is nothing but a quotation."""
     return len(sentence) > 2 and sentence[0] in OPEN_QUOTES and sentence[-1] in CLOSE_QUOTES
@@ -134,9 +160,12 @@ class _Article:
     ) -> ClaimCandidate:
         """Build the candidate for a unit, with offsets into the original input."""
         value, reasons = self.score(start, end, language, tokens, who)
+        start = _claim_start(self.norm.text, start, end, tokens)
         piece = self.norm.text[start:end]
         found_dates = dates.find_dates(piece)
-        figures = numbers.find_numbers(piece, [(a, b) for a, b, _ in found_dates])
+        # A day of a month is part of a date, with a year or without ("1 มกราคม"), not a number.
+        days = [(a, b) for a, b, _ in found_dates] + dates.day_month_spans(piece)
+        figures = numbers.find_numbers(piece, days)
         source_start, source_end = self.norm.to_source(*_trim(self.norm.text, start, end, True))
         return ClaimCandidate(
             text=clean_span(self.norm.source[source_start:source_end]),

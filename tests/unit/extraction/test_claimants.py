@@ -1,0 +1,128 @@
+"""Who said it, and where a claim's text begins: the cases found on pasted Thai and English news."""
+
+from __future__ import annotations
+
+import itertools
+from pathlib import Path
+
+import pytest
+
+from app.extraction import extract_claims
+from app.extraction.tokens import thai_tokens
+
+SEED = (Path(__file__).resolve().parents[3] / "app/demo/kim-putin-th.txt").read_text("utf-8")
+
+
+def _claims(text: str):
+    return extract_claims(text, include_all=True)
+
+
+def _claimant_of(text: str, part: str) -> str | None:
+    return next(c.claimant for c in _claims(text) if part in c.text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the speaker and "verb ว่า" stay one sentence
+        (
+            "นายณรงค์ศักดิ์ ทวีผล ผู้อำนวยการสำนักงบประมาณ ชี้แจงว่า หนี้สาธารณะอยู่ที่ร้อยละ 63.8 ของจีดีพี",
+            "นายณรงค์ศักดิ์ ทวีผล",
+        ),
+        # "และ" inside an organisation's name does not cut it
+        (
+            "นายแพทย์ธีระ ศรีวงศ์ ผู้อำนวยการกองโรคจากการประกอบอาชีพและสิ่งแวดล้อม เปิดเผยว่า มีผู้ป่วย 1,200 ราย",
+            "นายแพทย์ธีระ ศรีวงศ์",
+        ),
+        # a dateline before the speaker is not part of them
+        ("15 สิงหาคม 2568 นายธีรวัฒน์ เกียรติศักดิ์ กล่าวว่า ไทยส่งออกข้าวได้ 4.6 ล้านตัน", "นายธีรวัฒน์ เกียรติศักดิ์"),
+        # นายก… is a title (an association's president), not นาย + a name
+        (
+            "นายสมหมาย ปัญญาดี นายกสมาคมชาวนาอีสาน กล่าวว่า ต้นทุนการผลิตข้าวเฉลี่ยอยู่ที่ไร่ละ 4,800 บาท",
+            "นายสมหมาย ปัญญาดี",
+        ),
+        # newmm cuts บอกว่า as บอ|กว่า
+        ("พญ.วิไลวรรณ ทองคำ บอกว่าผู้ป่วยมะเร็งเต้านมร้อยละ 80 ดื่มน้ำขวดที่ทิ้งไว้ในรถ", "พญ.วิไลวรรณ ทองคำ"),
+        # an abbreviation in brackets stays with its organisation
+        (
+            "สำนักงานคณะกรรมการการศึกษาขั้นพื้นฐาน (สพฐ.) เปิดเผยว่า มีนักเรียนหลุดออกจากระบบ 14,218 คน",
+            "สำนักงานคณะกรรมการการศึกษาขั้นพื้นฐาน",
+        ),
+        # English noun phrases, trailing or first
+        (
+            "Russia's economy grew 4.1% in 2024, the Russian economy ministry said.",
+            "the Russian economy ministry",
+        ),
+        ("A WHO spokesperson said 1,200 cases were reported last week.", "A WHO spokesperson"),
+    ],
+)
+def test_the_speaker_is_found_whole(text, expected):
+    assert _claims(text)[0].claimant == expected
+
+
+def test_a_pronoun_after_a_quotation_is_the_person_named_first():
+    text = (
+        "นพ.เกรียงไกร สุขวัฒนา รองเลขาธิการ อย. กล่าวว่า “สินค้ามีวันหมดอายุ 12 มิ.ย. 2569 "
+        "กระจายไปแล้วกว่า 48,000 กระป๋อง” เขายืนยันว่ายังไม่มีรายงานทารกเจ็บป่วย"
+    )
+    assert _claimant_of(text, "48,000") == "นพ.เกรียงไกร สุขวัฒนา"
+
+
+def test_a_pronoun_resolves_to_a_person_not_to_a_body():
+    text = (
+        "นางสาวอรวรรณ ศิริโชค ผู้อำนวยการ กล่าวว่า ราคาสินค้าลดลง 143 รายการ\n"
+        "สำนักงานนโยบายและยุทธศาสตร์การค้า รายงานว่า ดัชนีอยู่ที่ระดับ 100.52\n"
+        "“ยอดค้าปลีกเพิ่มขึ้นร้อยละ 2.4 เมื่อเทียบกับปีก่อน” เธอกล่าว"
+    )
+    assert _claimant_of(text, "2.4") == "นางสาวอรวรรณ ศิริโชค"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ผู้สื่อข่าวรายงานว่า เมื่อวันที่ 3 มีนาคม 2568 มีผู้ชุมนุมราว 2,000 คน",
+        "A reporter said 2,000 people had gathered outside Government House on Monday.",
+        "Japan ruled Korea for 35 years until 1945.",
+    ],
+)
+def test_the_reporter_and_the_subject_of_a_fact_are_no_claimants(text):
+    assert all(c.claimant is None for c in _claims(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "starts"),
+    [
+        ("สงขลา — นายสมชาย ใจดี กล่าวว่า น้ำท่วมครั้งนี้กระทบ 3,000 ครัวเรือน", "นายสมชาย"),
+        (
+            "SEOUL, Aug. 15 (Yonhap) -- Kim Jong-un said the two countries had 80 years of ties.",
+            "Kim",
+        ),
+        ("เนื่องจากในเดือนสิงหาคม ค.ศ. 1945 กองทัพโซเวียตได้รุกเข้าสู่เกาหลีตอนเหนือ", "ในเดือน"),
+        ("And the ministry said 3,400 people were affected by the floods.", "the ministry"),
+    ],
+)
+def test_a_claim_starts_after_its_dateline_and_connective_with_exact_offsets(text, starts):
+    claim = _claims(text)[0]
+    assert claim.text.startswith(starts)
+    assert text[claim.start : claim.end] == claim.text
+
+
+def test_the_seed_claims():
+    claims = extract_claims(SEED)
+    soviet = next(c for c in claims if "1945" in c.text)
+    assert soviet.text.startswith("ในเดือนสิงหาคม ค.ศ. 1945")
+    assert SEED[soviet.start : soviet.end] == soviet.text
+    quoted = [c for c in _claims(SEED) if "ความเป็นน้ำหนึ่งใจเดียวกัน" in c.text or "มิตรภาพ" in c.text]
+    assert len(quoted) == 2 and all(c.claimant == "คิม จองอึน" for c in quoted)
+
+
+def test_a_day_of_a_month_is_a_date_not_a_number():
+    claim = _claims("เมื่อวันที่ 1 มกราคม มีผู้ป่วย 300 ราย ตามรายงานของกรมควบคุมโรค")[0]
+    assert claim.numbers == (300,)
+
+
+def test_newmm_words_are_mended_without_moving_offsets():
+    tokens = thai_tokens("เขาบอกว่าราคาสูงกว่าเดิม")
+    assert [t.text for t in tokens][:3] == ["เขา", "บอก", "ว่า"]
+    assert "".join(t.text for t in tokens) == "เขาบอกว่าราคาสูงกว่าเดิม"
+    assert all(a.end == b.start for a, b in itertools.pairwise(tokens))
