@@ -29,7 +29,7 @@ LEADING_ADJUNCTS = (
     "พร้อม",
     "นอกจากนี้",
 )
-AUXILIARIES = ("ได้ออกมา", "ออกมา", "ได้ให้", "ได้", "ยัง", "ก็", "จึง", "เคย", "ก็ได้", "ยังได้")
+AUXILIARIES = ("ได้ออกมา", "ออกมา", "ได้ให้", "ให้", "ได้", "ยัง", "ก็", "จึง", "เคย", "ก็ได้", "ยังได้")
 APPOSITIVE_TITLES = tuple(
     sorted(
         (t for t in lexicon.TH_TITLES if t not in lexicon.TH_PERSONAL_TITLES), key=len, reverse=True
@@ -192,14 +192,15 @@ def thai_speaker(tokens: list[Token]) -> tuple[str | None, str | None]:
         if position and tokens[words[position - 1]].text == "พร้อม":
             continue  # "..., พร้อมระบุว่า": the same speaker goes on
         after = ["ว่า"] if glued else []
-        after += [tokens[j].text for j in words[position + 1 : position + 9]]
+        after += [tokens[j].text for j in words[position + 1 : position + 13]]
         before = tokens[:i]
         stop = max((k for k in range(len(before)) if _stops_speaker(before, k)), default=-1)
         trailing_only = all(w in SPEECH_TAIL or w in CLOSING_QUOTES for w in after)
-        if "ว่า" in after or (
-            trailing_only and stop >= 0 and before[stop].text[-1:] in CLOSING_QUOTES
-        ):
+        says_that = any(w == "ว่า" or (w.endswith("ว่า") and w[:-3] in SPEECH_TAIL) for w in after)
+        if says_that or (trailing_only and stop >= 0 and before[stop].text[-1:] in CLOSING_QUOTES):
             found = _speaker(before[stop + 1 :])
+            if found[0] is None and found[1] is None:
+                continue  # no one before this verb: an earlier one in the sentence may say who
             if found[0] not in lexicon.TH_PRONOUNS:
                 return found
             # "นพ.ก… กล่าวว่า “…” เขายืนยันว่า …": the pronoun is the person named first
