@@ -147,6 +147,12 @@ def _speaker(words: list[Token]) -> tuple[str | None, str | None]:
         # "นายสมชาย ใจดี อธิบดี..." : title, first name and family name, then the role
         size = 2 if len(chunks) > 1 and not chunks[1].startswith(APPOSITIVE_TITLES) else 1
         return " ".join(chunks[:size]), " ".join(chunks[size:]) or None
+    bodies = [i for i, c in enumerate(chunks) if c.startswith(lexicon.TH_ORG_PREFIXES)]
+    if bodies:
+        # "สำนักงานนโยบาย… กระทรวงพาณิชย์": the first body speaks, the next is the one it belongs to
+        first = bodies[0]
+        parent = next((i for i in bodies if i > first), len(chunks))
+        return " ".join(chunks[first:parent]), " ".join(chunks[parent:]) or None
     split = next((i for i, c in enumerate(chunks) if c.startswith(APPOSITIVE_TITLES)), len(chunks))
     name = " ".join(chunks[:split]) or None
     title = " ".join(chunks[split:]) or None
@@ -241,6 +247,19 @@ def english_speaker(text: str) -> str | None:
             if verb.group() not in EN_JUDGING or EN_JUDGES.search(who):
                 return who
     return None
+
+
+def english_antecedent(before: str, description: str) -> str | None:
+    """Return whom "the federation" or "the minister" names, from the article so far: the last
+    "… Federation" (a capitalised name ending in the noun) or "Minister <Name>"."""
+    match = re.fullmatch(r"[Tt]he ([a-z]+)", description)
+    if not match:
+        return None
+    head = match.group(1).capitalize()
+    titled = list(re.finditer(rf"\b{head}\s+(?P<who>{_NAME})", before))
+    named = list(re.finditer(rf"\b(?P<who>(?:[A-Z][\w&'’-]*\s+){{1,5}}{head})\b", before))
+    found = max(titled + named, key=lambda m: m.start(), default=None)
+    return found.group("who") if found else None
 
 
 EN_BODIES = re.compile(

@@ -117,6 +117,8 @@ class _Article:
             points = clauses.thai_split_points(sentence_tokens, start, end)
         else:
             found = claimant.english_speaker(text[start:end])
+            if found:  # "the federation said": the federation named earlier
+                found = claimant.english_antecedent(text[:start], found) or found
             who = self.resolver.resolve(found)
             points = clauses.english_split_points(text, start, end)
         if who is None and text[start:end].startswith(CONTINUATIONS):

@@ -141,6 +141,21 @@ def _introduces_speech(chunk: str) -> bool:
     return chunk.startswith(SAYS_THAT) or chunk.startswith(OPINES_THAT)
 
 
+def _speech_within(tokens: list[Token], i: int, chunks: int) -> bool:
+    """Say whether one of the next few chunks after the space tokens[i] introduces speech."""
+    j = i
+    for _ in range(chunks):
+        chunk = _chunk_around(tokens, j, 1)
+        if _introduces_speech(chunk):
+            return True
+        j += 1
+        while j < len(tokens) and not tokens[j].is_space:
+            j += 1
+        if j >= len(tokens):
+            return False
+    return False
+
+
 def _chunk_around(tokens: list[Token], index: int, step: int) -> str:
     """Return the text from the space at `index` to the next space in direction `step`."""
     words, i = [], index + step
@@ -228,6 +243,8 @@ def _continues(tokens: list[Token], i: int, sentence_start: int, clauses: _Claus
         return False  # "... ในวันครบรอบนี้ เกาหลีเหนือ...": a time phrase opens the next sentence
     if rw in lexicon.TH_ATTACHES_LEFT or _introduces_speech(right_chunk):
         return True
+    if right_chunk.startswith(lexicon.TH_ORG_PREFIXES) and _speech_within(tokens, i, 3):
+        return True  # "สำนักงาน… กระทรวงพาณิชย์ รายงานว่า": the body it belongs to, then speech
     clause_start = max(sentence_start, clauses.latest[i])
     if _is_adjunct(tokens, bisect.bisect_left(clauses.starts, clause_start), i):
         return True

@@ -59,6 +59,21 @@ def _claimant_of(text: str, part: str) -> str | None:
             "“เพลงนี้ใช้เวลาเขียนเนื้อร้องเกือบ 2 ปี”",
             "แพรวา ณัฐธิดา",
         ),
+        # roles glued to their verb, and a whole organisation with its short form
+        ("ผู้ว่าราชการจังหวัดสงขลากล่าวว่า น้ำท่วมครั้งนี้กระทบกว่า 12,000 ครัวเรือน", "ผู้ว่าราชการจังหวัดสงขลา"),
+        ("ผู้นำฝ่ายค้านโต้แย้งว่า หนี้ครัวเรือนเพิ่มขึ้นเป็นร้อยละ 91 ของจีดีพี", "ผู้นำฝ่ายค้าน"),
+        (
+            "นายกรัฐมนตรีกล่าวในการประชุมคณะรัฐมนตรีเมื่อวันอังคารว่า รัฐบาลอนุมัติงบ 5,000 ล้านบาท",
+            "นายกรัฐมนตรี",
+        ),
+        ("กรมป้องกันและบรรเทาสาธารณภัย (ปภ.) รายงานว่า มีผู้เสียชีวิต 12 ราย", "กรมป้องกันและบรรเทาสาธารณภัย"),
+        # a body and the one it belongs to: the first speaks
+        (
+            "สำนักงานนโยบายและยุทธศาสตร์การค้า กระทรวงพาณิชย์ รายงานว่า ดัชนีราคาอยู่ที่ระดับ 100.52",
+            "สำนักงานนโยบายและยุทธศาสตร์การค้า",
+        ),
+        # reported speech keeps the speaker, not the channel
+        ("สื่อของรัฐรายงานว่า คิม จองอึน ได้บอกกับปูตินว่า ความสัมพันธ์มีมายาวนาน 80 ปี", "คิม จองอึน"),
         # English noun phrases, trailing or first
         (
             "Russia's economy grew 4.1% in 2024, the Russian economy ministry said.",
@@ -137,3 +152,23 @@ def test_newmm_words_are_mended_without_moving_offsets():
     assert [t.text for t in tokens][:3] == ["เขา", "บอก", "ว่า"]
     assert "".join(t.text for t in tokens) == "เขาบอกว่าราคาสูงกว่าเดิม"
     assert all(a.end == b.start for a, b in itertools.pairwise(tokens))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Kunlavut Vitidsarn won the final, the Badminton World Federation said on Sunday.\n"
+            "His prize money was $66,500, bringing his season earnings to $310,000, according to "
+            "the federation.",
+            "Badminton World Federation",
+        ),
+        (
+            "Tourism Minister Natthapong Sirikul met hotel owners in Phuket on Monday.\n"
+            "The minister said arrivals rose 12% to 3.1 million in the first half of the year.",
+            "Natthapong Sirikul",
+        ),
+    ],
+)
+def test_an_english_description_names_whom_the_article_named_before(text, expected):
+    assert expected in _claims(text)[-1].claimant
