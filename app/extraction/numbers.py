@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
+
+from pythainlp.util import thaiword_to_num
 
 from app.extraction import lexicon
 
@@ -53,8 +56,66 @@ class NumberMention:
     value: float
 
 
+# Thai number words: a number is read from them when it has a multiplier (สองแสน, หนึ่งพัน,
+# สามล้านห้าแสน); a lone สอง (two) is left alone, as most such words are not figures.
+TH_DIGIT_WORDS = frozenset(
+    ("ศูนย์", "หนึ่ง", "สอง", "สาม", "สี่", "ห้า", "หก", "เจ็ด", "แปด", "เก้า", "เอ็ด", "ยี่")
+)
+TH_MULTIPLIER_WORDS = frozenset(("สิบ", "ยี่สิบ", "ร้อย", "พัน", "หมื่น", "แสน", "ล้าน"))
+_TH_NUMBER_WORD = re.compile(
+    "(?:" + "|".join(sorted(TH_DIGIT_WORDS | TH_MULTIPLIER_WORDS, key=len, reverse=True)) + ")+"
+)
+# A range shares its multiplier: "5-10 ล้านบาท" is 5 million to 10 million.
+RANGE = re.compile(rf"(?P<low>\d[\d,.]*)\s?[-–]\s?\d[\d,.]*\s?(?P<mult>{_MULT})(?![a-z])", re.I)
+
+
+def find_word_numbers(words: Iterable[tuple[str, int]]) -> list[NumberMention]:
+    """Return the numbers written in Thai words, from (word, start) tokens in text order.
+
+    A number needs a digit word and a multiplier (สองแสน, หนึ่งพัน): a lone แสน is "hundreds of
+    thousands" and a lone สอง may be anything. newmm sometimes glues the digit word to the word
+    before ("สะ|สมสอง|แสน"): a digit word ending the previous token is taken back.
+    """
+    found: list[NumberMention] = []
+    run: list[tuple[str, int]] = []
+    previous: tuple[str, int] | None = None
+    for word, start in [*words, ("", -1)]:
+        if word and _TH_NUMBER_WORD.fullmatch(word):
+            if not run and previous is not None:
+                tail = _digit_word_ending(previous[0])
+                if tail:
+                    run.append((tail, previous[1] + len(previous[0]) - len(tail)))
+            run.append((word, start))
+        else:
+            found.extend(_word_number(run))
+            run = []
+        previous = (word, start)
+    return found
+
+
+def _digit_word_ending(word: str) -> str | None:
+    return next(
+        (d for d in sorted(TH_DIGIT_WORDS, key=len, reverse=True) if word.endswith(d)), None
+    )
+
+
+def _word_number(run: list[tuple[str, int]]) -> list[NumberMention]:
+    text = "".join(word for word, _ in run)
+    has_digit = any(word in TH_DIGIT_WORDS or word[:2] == "ยี" for word, _ in run) or any(
+        text.startswith(d) for d in TH_DIGIT_WORDS
+    )
+    if not run or not has_digit or not any(m in text for m in ("ร้อย", "พัน", "หมื่น", "แสน", "ล้าน")):
+        return []
+    try:
+        value = float(thaiword_to_num(text))
+    except ValueError:
+        return []
+    return [NumberMention(run[0][1], run[0][1] + len(text), value)] if value else []
+
+
 def find_numbers(text: str, date_spans: list[tuple[int, int]] = ()) -> list[NumberMention]:
     """Return the numbers in text that are not part of a date, with multipliers applied."""
+    shared = {m.start("low"): m.group("mult") for m in RANGE.finditer(text)}
     found = []
     for match in NUMBER.finditer(text):
         start, end = match.span()
@@ -64,8 +125,9 @@ def find_numbers(text: str, date_spans: list[tuple[int, int]] = ()) -> list[Numb
         if _YEARLIKE.match(digits) and not match.group("mult"):
             continue
         value = float(digits)
-        if match.group("mult"):
-            value *= MULTIPLIERS[match.group("mult").lower()]
+        multiplier = match.group("mult") or shared.get(start)
+        if multiplier:
+            value *= MULTIPLIERS[multiplier.lower()]
         found.append(NumberMention(start, end, value))
     return found
 

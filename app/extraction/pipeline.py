@@ -168,6 +168,10 @@ class _Article:
         # A day of a month is part of a date, with a year or without ("1 มกราคม"), not a number.
         days = [(a, b) for a, b, _ in found_dates] + dates.day_month_spans(piece)
         figures = numbers.find_numbers(piece, days)
+        if language == "th":  # and the figures in words (สองแสนคน)
+            words = [(t.text, t.start - start) for t in tokens if start <= t.start and t.end <= end]
+            figures += numbers.find_word_numbers(words)
+            figures.sort(key=lambda n: n.start)
         source_start, source_end = self.norm.to_source(*_trim(self.norm.text, start, end, True))
         return ClaimCandidate(
             text=clean_span(self.norm.source[source_start:source_end]),

@@ -2,6 +2,7 @@
 
 import pytest
 
+from app.extraction import extract_claims
 from app.extraction.dates import common_era_year, find_dates
 from app.extraction.numbers import find_numbers
 
@@ -47,3 +48,19 @@ def test_a_bare_year_above_2400_is_buddhist_era():
 def test_numbers_apply_multipliers_and_skip_years(text, values):
     dates = [(a, b) for a, b, _ in find_dates(text)]
     assert [n.value for n in find_numbers(text, dates)] == values
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("ค่าปรับอยู่ระหว่าง 5,000-100,000 บาท ตามประกาศของกรมการค้าภายใน", (5000, 100000)),
+        ("ความเสียหายรวม 5-10 ล้านบาท ในพื้นที่ 3 จังหวัด", (5_000_000, 10_000_000, 3)),
+        ("มีผู้ป่วยสะสมสองแสนคน และผู้เสียชีวิตหนึ่งพันราย ตามรายงานของกรมควบคุมโรค", (200_000, 1000)),
+        ("ผู้ชุมนุมหลายแสนคนเดินขบวนเมื่อวันที่ 3 มีนาคม 2568", ()),
+        ("เกษตรกรปลูกข้าวสองพันธุ์ในพื้นที่ 300 ไร่", (300,)),
+        ("เงินเฟ้อเพิ่มขึ้นร้อยละ 5 หรือ 5% จากปีก่อน", (5, 5)),
+        ("เมื่อวันที่ 1 มกราคม มีผู้ป่วย 300 ราย ตามรายงานของกรมควบคุมโรค", (300,)),
+    ],
+)
+def test_ranges_number_words_and_days_of_a_month(text, expected):
+    assert extract_claims(text, include_all=True)[0].numbers == expected
