@@ -45,7 +45,7 @@ bench: bench-extraction bench-scaling bench-csv bench-search bench-matching
 bench-extraction: $(VENV)/.dev
 	$(BIN)/python -m bench.extraction
 
-# An article's cost per KB from 2 KB to 200 KB, extracted and ingested (flat = linear).
+# An article's cost per KB from 2 KB to 512 KB, extracted and ingested (flat = linear).
 bench-scaling: $(VENV)/.dev
 	$(BIN)/python -m bench.scaling
 
