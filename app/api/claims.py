@@ -11,6 +11,7 @@ from app.api.bodies import json_body
 from app.api.sources import source_json
 from app.errors import error_response
 from app.extensions import db
+from app.extraction.entities import find_entities
 from app.ingest.errors import IngestError
 from app.ingest.text import parse_published
 from app.inputs.screen import version_number, whole_number
@@ -55,6 +56,10 @@ def claim_json(claim: Claim, full: bool = False) -> dict:
         "version": claim.version,
     }
     if full:
+        data["entities"] = [
+            {"kind": e.kind, "text": e.text, "start": e.start, "end": e.end}
+            for e in find_entities(claim.text, claim.language)
+        ]
         data |= {
             "claim_date": claim.claim_date.isoformat() if claim.claim_date else None,
             "appearances": [

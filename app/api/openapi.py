@@ -150,6 +150,21 @@ CLAIM = {
         "assignee": NULLABLE_STRING,
         "version": {"type": "integer", "description": "the ETag; send as If-Match to edit"},
         "claim_date": {"type": ["string", "null"], "format": "date"},
+        "entities": {
+            "type": "array",
+            "description": "people, organisations and places the claim names; start and end "
+            "are character offsets in its text",
+            "items": {
+                "type": "object",
+                "required": ["kind", "text", "start", "end"],
+                "properties": {
+                    "kind": {"type": "string", "enum": ["person", "organisation", "place"]},
+                    "text": {"type": "string"},
+                    "start": {"type": "integer", "minimum": 0},
+                    "end": {"type": "integer", "minimum": 0},
+                },
+            },
+        },
         "appearances": {
             "type": "array",
             "items": {

@@ -12,6 +12,7 @@ from wtforms.fields.choices import SelectChoice
 from app.claims import forms
 from app.claims.picker import merge_choices
 from app.extensions import db
+from app.extraction.entities import find_entities
 from app.i18n import input_day
 from app.markdown import render_markdown
 from app.models import Claim, ClaimStatus, Role, User, VerdictState
@@ -118,6 +119,23 @@ def _matching(claim: Claim) -> dict:
     }
 
 
+ENTITY_KINDS = {
+    "person": _l("People"),
+    "organisation": _l("Organisations"),
+    "place": _l("Places"),
+}
+
+
+def _entities_by_kind(claim: Claim) -> list[tuple[str, list[str]]]:
+    """Return the people, organisations and places the claim names, each kind with its label."""
+    named: dict[str, list[str]] = {}
+    for entity in find_entities(claim.text, claim.language):
+        names = named.setdefault(entity.kind, [])
+        if entity.text not in names:
+            names.append(entity.text)
+    return [(str(label), named[kind]) for kind, label in ENTITY_KINDS.items() if kind in named]
+
+
 def render_claim(
     actor: Actor,
     claim: Claim,
@@ -159,6 +177,7 @@ def render_claim(
         merge_options=merge_choices(claim.id, merge_q) if merge_q else [],
         source_forms=source_forms,
         claim=claim,
+        entities=_entities_by_kind(claim),
         forms=built,
         conflict=conflict,
         problem=problem,

@@ -238,6 +238,16 @@ def thai_common_words() -> frozenset[str]:
 
 
 @cache
+def thai_places() -> frozenset[str]:
+    """Return Thai provinces and countries, by their Thai names."""
+    names = set(_corpus_lines("countries_th.txt"))
+    with (Path(corpus_path()) / "thailand_provinces_th.csv").open(encoding="utf-8") as rows:
+        names.update(row[0] for row in csv.reader(rows) if row)
+    names.add("กรุงเทพฯ")
+    return frozenset(n for n in names if len(n) >= 2)
+
+
+@cache
 def thai_gazetteer() -> frozenset[str]:
     """Return Thai named entities: countries, provinces, person names, Wikipedia titles."""
     names: set[str] = set(_corpus_lines("countries_th.txt"))

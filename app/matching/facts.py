@@ -175,10 +175,33 @@ def _beginnings() -> frozenset[str]:
     return frozenset(n[:2] for n in places() if not n.isascii())
 
 
+# Words before a district's or a sub-district's name, which no bundled list holds: the name
+# after them is a place of its own ("อำเภอหาดใหญ่" is not "อำเภอเมืองเชียงใหม่").
+# (อ. and ต. may have lost their dot when the text was prepared.)
+DISTRICT_CUES = frozenset(("อำเภอ", "อ.", "อ", "เขต", "ตำบล", "ต.", "ต", "แขวง"))
+
+
+def _district(words: list[str], index: int) -> str | None:
+    """Return the district named after a district word at `index`, if any."""
+    if words[index] not in DISTRICT_CUES or index + 1 >= len(words):
+        return None
+    name = words[index + 1]
+    if name == "เมือง" or name.isascii():
+        return None  # อำเภอเมือง + the province: the province is the place
+    if len(name) <= 3 and index + 2 < len(words) and not words[index + 2].isascii():
+        name += words[index + 2]  # newmm splits some names (หาด|ใหญ่)
+    return f"DISTRICT-{name}"
+
+
 def _thai_places(words: list[str]) -> set[str]:
     names, ambiguous, beginnings = places(), _ambiguous(), _beginnings()
     found, index = set(), 0
     while index < len(words):
+        district = _district(words, index)
+        if district:
+            found.add(district)
+            index += 2
+            continue
         if words[index][:2] not in beginnings and len(words[index]) >= 2:
             index += 1
             continue

@@ -48,7 +48,7 @@ def test_merge_a_claim_into_the_one_found_by_typing(page, live_server):
     duplicate_url = page.url
 
     page.get_by_label("ค้นหาข้อกล่าวอ้างที่จะรวมเข้าไป").press_sequentially("กองทัพโซเวีย")
-    seed_choice = page.locator("#merge-choices .choice", has_text="เนื่องจากในเดือนสิงหาคม")
+    seed_choice = page.locator("#merge-choices .choice", has_text="ในเดือนสิงหาคม ค.ศ. 1945")
     # Listed while typing, without reloading the page (a search per keystroke: slow on a busy CI).
     expect(seed_choice).to_have_count(1, timeout=15_000)
     expect(seed_choice.locator("mark").first).to_be_visible()

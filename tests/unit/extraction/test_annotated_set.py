@@ -47,3 +47,13 @@ def test_the_held_out_set_is_not_far_behind():
     assert len(held_out) >= 10
     result = evaluate(held_out, _extract, THRESHOLD)
     assert result.recall >= 0.85 and result.precision >= 0.85, result
+
+
+def test_the_real_releases_are_annotated_whole():
+    from tests.extraction_set import REAL
+
+    real = load_set(REAL)
+    assert len(real) == 10 and all(a.language == "th" for a in real)
+    assert sum(u.checkworthy for a in real for u in a.units) >= 100
+    for article in real:
+        assert all(article.text[u.start : u.end].strip() for u in article.units)

@@ -112,3 +112,14 @@ def test_the_labelled_pairs_meet_the_targets(name):
     assert auto.precision >= 0.98
     assert suggest.recall >= 0.90
     assert auto.true_positives > 0, "auto links the wordings that are plainly the same"
+
+
+def test_a_district_no_list_holds_is_a_place_of_its_own():
+    hat_yai = "น้ำท่วมที่อำเภอหาดใหญ่ มีผู้ได้รับผลกระทบ 3,000 ครัวเรือน"
+    chiang_mai = "น้ำท่วมที่อำเภอเมืองเชียงใหม่ มีผู้ได้รับผลกระทบ 3,000 ครัวเรือน"
+    found = compare(profile(hat_yai), profile(chiang_mai))
+    assert any(r["code"] == "places" and r["kind"] == "differs" for r in found.reasons)
+    same = compare(profile(hat_yai), profile("น้ำท่วม อ.หาดใหญ่ มีผู้ได้รับผลกระทบ 3,000 ครัวเรือน"))
+    assert not [
+        r for r in same.reasons if r["code"].startswith("places") and r["kind"] == "differs"
+    ]
