@@ -355,10 +355,13 @@ def _jsonl(count: int) -> bytes:
     return ("\n".join(lines) + "\n").encode()
 
 
-def test_a_thousand_article_import_and_its_repetition(db_session):
+def test_a_thousand_article_import_and_its_repetition(db_session, monkeypatch):
     from app.ingest.bulk import read_records
     from app.services import bulk
 
+    # Batches by count here: the commit at least every COMMIT_SECONDS would add commits on a
+    # slow or busy machine (the next test covers it).
+    monkeypatch.setattr(bulk, "COMMIT_SECONDS", 3600.0)
     records = read_records("feed.jsonl", _jsonl(1000))
     seen = []
     report = bulk.import_records(
@@ -369,6 +372,19 @@ def test_a_thousand_article_import_and_its_repetition(db_session):
     again = bulk.import_records(db_session, SYSTEM, read_records("feed.jsonl", _jsonl(1000)))
     assert again.counts == {"duplicates": 1000}
     assert db_session.scalar(db.select(db.func.count()).select_from(Article)) == 1000
+
+
+def test_a_slow_import_commits_at_least_every_commit_seconds(db_session, monkeypatch):
+    from app.ingest.bulk import read_records
+    from app.services import bulk
+
+    # However slow its lines, a batch holds the write lock (on SQLite) and the heartbeat no
+    # longer than COMMIT_SECONDS: at 0, every line is committed on its own.
+    monkeypatch.setattr(bulk, "COMMIT_SECONDS", 0.0)
+    seen = []
+    records = read_records("feed.jsonl", _jsonl(30))
+    bulk.import_records(db_session, SYSTEM, records, lambda done, *_: seen.append(done))
+    assert seen == list(range(1, 31))
 
 
 def test_bulk_import_through_the_web_reports_per_line(signed_in, auth, client, db_session):

@@ -17,6 +17,13 @@ from tests.factories import make_user
 LINES = 60
 
 
+@pytest.fixture(autouse=True)
+def _batches_by_count(monkeypatch):
+    """Commit every COMMIT_EVERY lines only: the commit at least every COMMIT_SECONDS would
+    move the checkpoints these tests stop at on a slow or busy machine."""
+    monkeypatch.setattr(bulk, "COMMIT_SECONDS", 3600.0)
+
+
 def _feed(count: int = LINES) -> str:
     rows = (
         {"title": f"ข่าว {i}", "text": f"ข่าวที่ {i}: กรมควบคุมโรครายงานว่าพบผู้ป่วยสะสม {i} ราย"}
