@@ -106,7 +106,7 @@ def _is_figure(chunk: str) -> bool:
 NAYOK = ("นายกรัฐมนตรี", "นายกฯ", "นายกเทศมนตรี", "นายกสมาคม", "นายกสภา", "นายกองค์การ", "นายกสโมสร")
 
 
-def _names_person(chunk: str) -> bool:
+def names_person(chunk: str) -> bool:
     """Say whether a chunk begins with a person's title and name ("นายสมชาย", "ดร.ปวีณา")."""
     return chunk.startswith(PERSONAL_TITLES) and not chunk.startswith(NAYOK)
 
@@ -134,7 +134,7 @@ def _speaker(words: list[Token]) -> tuple[str | None, str | None]:
     if current:
         chunks.append(current)
     chunks = _strip_dateline(chunks)
-    people = [i for i, chunk in enumerate(chunks) if _names_person(chunk)]
+    people = [i for i, chunk in enumerate(chunks) if names_person(chunk)]
     # From the last person named ("นายสมพงษ์ ทองดี วัย 78 ปี บุตรชายของ…"), else the last words.
     chunks = _strip_adjuncts(chunks[people[-1] :] if people else chunks[-5:])
     if not chunks:
@@ -143,7 +143,7 @@ def _speaker(words: list[Token]) -> tuple[str | None, str | None]:
     chunks = [c for c in chunks if c and not c.startswith("(")]
     if not chunks:
         return None, None
-    if _names_person(chunks[0]):
+    if names_person(chunks[0]):
         # "นายสมชาย ใจดี อธิบดี..." : title, first name and family name, then the role
         size = 2 if len(chunks) > 1 and not chunks[1].startswith(APPOSITIVE_TITLES) else 1
         return " ".join(chunks[:size]), " ".join(chunks[size:]) or None

@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from app.extraction import lexicon
+from app.extraction import claimant, lexicon
 from app.extraction.tokens import thai_tokens
 
 PLACE_WORDS = ("จังหวัด", "อำเภอ", "อ.", "ตำบล", "ต.", "เขต", "เมือง", "จ.")
@@ -70,7 +70,7 @@ def _thai_entities(text: str) -> list[Entity]:
     chunks = _chunks(text)
     for index, (start, end) in enumerate(chunks):
         chunk = text[start:end]
-        if chunk.startswith(lexicon.TH_PERSONAL_TITLES) and not chunk.startswith(_NAYOK):
+        if claimant.names_person(chunk):
             # title + first name (glued), and the family name in the next chunk when it is Thai
             stop = end
             if index + 1 < len(chunks):
@@ -87,9 +87,6 @@ def _thai_entities(text: str) -> list[Entity]:
             continue
     found += _thai_places(text, places)
     return found
-
-
-_NAYOK = ("นายกรัฐมนตรี", "นายกฯ", "นายกเทศมนตรี", "นายกสมาคม", "นายกสภา", "นายกองค์การ")
 
 
 def _is_family_name(chunk: str) -> bool:

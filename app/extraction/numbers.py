@@ -61,7 +61,8 @@ class NumberMention:
 TH_DIGIT_WORDS = frozenset(
     ("ศูนย์", "หนึ่ง", "สอง", "สาม", "สี่", "ห้า", "หก", "เจ็ด", "แปด", "เก้า", "เอ็ด", "ยี่")
 )
-TH_MULTIPLIER_WORDS = frozenset(("สิบ", "ยี่สิบ", "ร้อย", "พัน", "หมื่น", "แสน", "ล้าน"))
+TH_LARGE_MULTIPLIERS = frozenset(("ร้อย", "พัน", "หมื่น", "แสน", "ล้าน"))
+TH_MULTIPLIER_WORDS = TH_LARGE_MULTIPLIERS | {"สิบ", "ยี่สิบ"}
 _TH_NUMBER_WORD = re.compile(
     "(?:" + "|".join(sorted(TH_DIGIT_WORDS | TH_MULTIPLIER_WORDS, key=len, reverse=True)) + ")+"
 )
@@ -101,10 +102,10 @@ def _digit_word_ending(word: str) -> str | None:
 
 def _word_number(run: list[tuple[str, int]]) -> list[NumberMention]:
     text = "".join(word for word, _ in run)
-    has_digit = any(word in TH_DIGIT_WORDS or word[:2] == "ยี" for word, _ in run) or any(
-        text.startswith(d) for d in TH_DIGIT_WORDS
+    has_digit = text.startswith(tuple(TH_DIGIT_WORDS)) or any(
+        word in TH_DIGIT_WORDS or word.startswith("ยี่") for word, _ in run
     )
-    if not run or not has_digit or not any(m in text for m in ("ร้อย", "พัน", "หมื่น", "แสน", "ล้าน")):
+    if not has_digit or not any(big in text for big in TH_LARGE_MULTIPLIERS):
         return []
     try:
         value = float(thaiword_to_num(text))

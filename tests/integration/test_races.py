@@ -124,13 +124,21 @@ def _audits(app, action: str, object_id: int) -> int:
     return count
 
 
+def _approved(app, checker, claim_id: int | None = None) -> int:
+    """Return a verdict approved by an editor (not yet published)."""
+    verdict_id, _version = _in_review(app, checker, claim_id)
+    approver = _headers(app, "editor")
+    approved = app.test_client().post(f"/api/v1/verdicts/{verdict_id}/approve", headers=approver)
+    assert approved.status_code == 200
+    return verdict_id
+
+
 def _published(app, checker) -> tuple[int, int]:
     """Return a claim with a published verdict, and that verdict."""
     claim_id = _new_claim(app, checker)
-    verdict_id, _version = _in_review(app, checker, claim_id)
-    editor, client = _headers(app, "editor"), app.test_client()
-    assert client.post(f"/api/v1/verdicts/{verdict_id}/approve", headers=editor).status_code == 200
-    published = client.post(f"/api/v1/verdicts/{verdict_id}/publish", headers=editor)
+    verdict_id = _approved(app, checker, claim_id)
+    editor = _headers(app, "editor")
+    published = app.test_client().post(f"/api/v1/verdicts/{verdict_id}/publish", headers=editor)
     assert published.status_code == 200, published.get_json()
     return claim_id, verdict_id
 
@@ -217,12 +225,7 @@ def test_two_drafts_at_once(race_app):
 
 
 def test_two_publishes_at_once(race_app):
-    verdict_id, _version = _in_review(race_app, _headers(race_app, "checker"))
-    approver = _headers(race_app, "editor")
-    approved = race_app.test_client().post(
-        f"/api/v1/verdicts/{verdict_id}/approve", headers=approver
-    )
-    assert approved.status_code == 200
+    verdict_id = _approved(race_app, _headers(race_app, "checker"))
     editors = [_headers(race_app, "editor") for _ in range(2)]
     calls = [
         lambda c, h=h: c.post(f"/api/v1/verdicts/{verdict_id}/publish", headers=h) for h in editors
