@@ -29,7 +29,22 @@ LEADING_ADJUNCTS = (
     "พร้อม",
     "นอกจากนี้",
 )
-AUXILIARIES = ("ได้ออกมา", "ออกมา", "ได้ให้", "ให้", "ได้", "ยัง", "ก็", "จึง", "เคย", "ก็ได้", "ยังได้")
+AUXILIARIES = (
+    "ได้ออกมา",
+    "ออกมา",
+    "ได้ให้",
+    "ให้",
+    "ได้",
+    "ยัง",
+    "ก็",
+    "จึง",
+    "เคย",
+    "ก็ได้",
+    "ยังได้",
+    "ขอ",  # "ขอยืนยันว่า": the speaker goes on, in the first person
+)
+# "ที่มีการระบุว่า", "มีผู้ตั้งข้อสังเกต": said by no one named.
+IMPERSONAL = ("มีการ", "มีผู้", "มีคน")
 APPOSITIVE_TITLES = tuple(
     sorted(
         (t for t in lexicon.TH_TITLES if t not in lexicon.TH_PERSONAL_TITLES), key=len, reverse=True
@@ -166,6 +181,8 @@ def _stops_speaker(tokens: list[Token], k: int) -> bool:
     text = tokens[k].text
     if text in ("ว่า", ",") or text[-1:] in CLOSING_QUOTES:
         return True
+    if text == "และ" and k + 1 < len(tokens) and tokens[k + 1].text.startswith(APPOSITIVE_TITLES):
+        return False  # "นายแพทย์ณรงค์ สายวงศ์ รองปลัดกระทรวง… และโฆษกกระทรวง… กล่าวว่า"
     return text in STOP_WORDS and (k == 0 or tokens[k - 1].is_space)
 
 
@@ -204,6 +221,8 @@ def thai_speaker(tokens: list[Token]) -> tuple[str | None, str | None]:
         trailing_only = all(w in SPEECH_TAIL or w in CLOSING_QUOTES for w in after)
         says_that = any(w == "ว่า" or (w.endswith("ว่า") and w[:-3] in SPEECH_TAIL) for w in after)
         if says_that or (trailing_only and stop >= 0 and before[stop].text[-1:] in CLOSING_QUOTES):
+            if "".join(t.text for t in before[-3:]).endswith(IMPERSONAL):
+                continue
             found = _speaker(before[stop + 1 :])
             if found[0] is None and found[1] is None:
                 continue  # no one before this verb: an earlier one in the sentence may say who

@@ -15,6 +15,8 @@ THAI_CHAR = re.compile(r"[\u0e00-\u0e7f]")
 LATIN_CHAR = re.compile(r"[A-Za-z]")
 OPEN_QUOTES, CLOSE_QUOTES = "“\"'‘«", "”\"'’»"
 CONTINUATIONS = ("และ", "ซึ่ง", "โดย", "รวมถึง", "ทั้งนี้", "and ", "which ", "while ")
+# A speaker's sentence that ends by introducing what follows: "…สรุปสาระสำคัญ ดังนี้".
+INTRODUCES_WHAT_FOLLOWS = re.compile(r"(?:ดังนี้|ดังต่อไปนี้|ว่า|:)\s*$")
 MIN_STATEMENT = 15  # characters; shorter pieces are headlines, datelines or fragments
 
 
@@ -75,8 +77,13 @@ class _Article:
         self.norm: NormalizedText = normalize(source)
         self.language = language if language in ("th", "en") else None
         self.resolver = claimant.ClaimantResolver()
-        self.previous_claimant: str | None = None
+        self.previous_claimant: tuple[str | None, bool] = (None, False)
         self.last_speaker: str | None = None
+        # Who spoke in this Thai paragraph: "X กล่าวว่า A  B  C" goes on speaking in B and C (an
+        # English paragraph's next sentence is as often the reporter's).
+        self.paragraph_speaker: str | None = None
+        # Whether that speaker's sentence ended "…ดังนี้" / "…ว่า": the next paragraphs are theirs.
+        self.introduces = False
 
     def _mentioned(self, language: str, tokens: list[Token]) -> str | None:
         """Return who the sentence says spoke, resolved, to attribute a quotation that follows."""
@@ -86,7 +93,8 @@ class _Article:
         return self.resolver.resolve(name) if name else None
 
     def units(self):
-        """Yield (start, end, language, tokens, claimant) for every sentence or clause."""
+        """Yield (start, end, language, tokens, claimant, attributed) for every sentence or clause:
+        attributed when the sentence itself says who spoke."""
         text = self.norm.text
         for paragraph in PARAGRAPH.finditer(text):
             start, end = paragraph.span()
@@ -97,6 +105,8 @@ class _Article:
             else:
                 tokens, spans = [], english.sentence_spans(text, start, end)
             starts = [t.start for t in tokens]
+            if not self.introduces:
+                self.paragraph_speaker = None
             for a, b in spans:
                 yield from self._sentence_units(a, b, language, tokens, starts)
 
@@ -121,15 +131,29 @@ class _Article:
                 found = claimant.english_antecedent(text[:start], found) or found
             who = self.resolver.resolve(found)
             points = clauses.english_split_points(text, start, end)
-        if who is None and text[start:end].startswith(CONTINUATIONS):
-            who = self.previous_claimant
-        elif who is None and _is_bare_quote(text[start:end]):
+        piece = text[start:end]
+        # Whether the sentence itself says who spoke (an attribution adds to its check-worthiness)
+        # or its speaker goes on from before.
+        attributed = who is not None
+        if who is None and piece.startswith(CONTINUATIONS):
+            who, attributed = self.previous_claimant  # "และ…", "โดย…": the sentence before goes on
+        elif who is None and _is_bare_quote(piece):
             who = self.last_speaker  # a quotation introduced by the sentence before
-        self.previous_claimant = who
+            attributed = who is not None
         self.last_speaker = who or self._mentioned(language, sentence_tokens) or self.last_speaker
+        if language == "th":
+            if who is None:
+                who = self.paragraph_speaker
+            elif attributed and "ว่า" not in piece and not INTRODUCES_WHAT_FOLLOWS.search(piece):
+                pass  # "“…” X กล่าว": X spoke here, what follows may be the reporter's
+            else:
+                self.paragraph_speaker = who
+                self.introduces = bool(INTRODUCES_WHAT_FOLLOWS.search(piece))
+        self.previous_claimant = (who, attributed)
+        scored_who = who if attributed else None
 
         def positive(a: int, b: int) -> bool:
-            reasons = self.score(a, b, language, sentence_tokens, who)[1]
+            reasons = self.score(a, b, language, sentence_tokens, scored_who)[1]
             return not reasons & scoring.NEGATIVE
 
         def strong(a: int, b: int) -> bool:
@@ -139,7 +163,7 @@ class _Article:
         for a, b in clauses.split(start, end, points, positive, strong):
             a, b = _trim(text, a, b)
             if b > a:
-                yield a, b, language, sentence_tokens, who
+                yield a, b, language, sentence_tokens, who, scored_who is not None
 
     def score(
         self, start: int, end: int, language: str, tokens: list[Token], who: str | None
@@ -158,10 +182,16 @@ class _Article:
         return scoring.score(reasons), reasons
 
     def candidate(
-        self, start: int, end: int, language: str, tokens: list[Token], who: str | None
+        self,
+        start: int,
+        end: int,
+        language: str,
+        tokens: list[Token],
+        who: str | None,
+        attributed: bool = True,
     ) -> ClaimCandidate:
         """Build the candidate for a unit, with offsets into the original input."""
-        value, reasons = self.score(start, end, language, tokens, who)
+        value, reasons = self.score(start, end, language, tokens, who if attributed else None)
         start = _claim_start(self.norm.text, start, end, tokens)
         piece = self.norm.text[start:end]
         found_dates = dates.find_dates(piece)

@@ -89,6 +89,9 @@ TIME_OPENERS = (
     "ล่าสุด",
     "ก่อนหน้านี้",
 )
+# A province, district or subdistrict abbreviated ("จ.สุรินทร์") names a place, never a subject.
+PLACE_ABBREVIATIONS = ("จ.", "อ.", "ต.")
+PLACE_LEVELS = ("ตำบล", "อำเภอ", "จังหวัด", "เขต", "แขวง", "ในพื้นที่ตำบล", "ในพื้นที่อำเภอ", "ต.", "อ.")
 ERAS = frozenset(("พ.ศ.", "ค.ศ.", "พ.", "ค."))
 APPOSITIVE_TITLES = tuple(t for t in TITLES if t not in ("นาย", "นาง", "นางสาว", "น.ส.", "ดร."))
 ADJUNCT_MARKERS = (
@@ -248,6 +251,10 @@ def _continues(tokens: list[Token], i: int, sentence_start: int, clauses: _Claus
     clause_start = max(sentence_start, clauses.latest[i])
     if _is_adjunct(tokens, bisect.bisect_left(clauses.starts, clause_start), i):
         return True
+    if right_chunk.startswith(PLACE_ABBREVIATIONS) or (
+        right_chunk.startswith(PLACE_LEVELS) and left_chunk.startswith(PLACE_LEVELS)
+    ):
+        return True  # an address: "ลงพื้นที่ จ.สุรินทร์", "ตำบลบ้านแร่ อำเภอเขวาสินรินทร์"
     if rw[:1] == "(":
         return True  # an abbreviation or aside in brackets: "สำนักงาน… (สพฐ.) เปิดเผยว่า"
     if rw[0] in OPENING:
