@@ -200,6 +200,21 @@ def _inside_quotation(tokens: list[Token]) -> list[bool]:
     return inside
 
 
+DIRECT_SPEECH = frozenset(lexicon.TH_DIRECT_SPEECH_VERBS)
+
+
+def _names_speaker(name: str | None, title: str | None) -> bool:
+    """Say whether a speaker found before a verb with no "ว่า" names someone: a person, a body
+    or a role (not a plain subject such as "ผลการตรวจ")."""
+    if name:
+        return (
+            names_person(name)
+            or is_organisation(name)
+            or name.startswith(APPOSITIVE_TITLES)
+        )
+    return bool(title)
+
+
 def thai_speaker(tokens: list[Token]) -> tuple[str | None, str | None]:
     """Return (name, title) of who a Thai sentence attributes its statement to."""
     words = [i for i, t in enumerate(tokens) if not t.is_space]
@@ -230,6 +245,10 @@ def thai_speaker(tokens: list[Token]) -> tuple[str | None, str | None]:
                 return found
             # "นพ.ก… กล่าวว่า “…” เขายืนยันว่า …": the pronoun is the person named first
             pronoun = pronoun or found
+        elif word in DIRECT_SPEECH and after and not trailing_only and not pronoun:
+            found = _speaker(before[stop + 1 :])
+            if _names_speaker(*found):
+                return found
     if pronoun:
         return pronoun
     match = TH_ACCORDING.search("".join(t.text for t in tokens))
@@ -291,7 +310,11 @@ EN_BODIES = re.compile(
 
 def is_organisation(name: str) -> bool:
     """Say whether a claimant names a body (a ministry, a court, a company), not a person."""
-    return name.startswith(lexicon.TH_ORG_PREFIXES) or bool(EN_BODIES.search(name))
+    return (
+        name.startswith(lexicon.TH_ORG_PREFIXES)
+        or name in lexicon.TH_ABBREVIATED_BODIES
+        or bool(EN_BODIES.search(name))
+    )
 
 
 REPORTERS = ("ผู้สื่อข่าว", "นักข่าว", "ทีมข่าว", "กองบรรณาธิการ")

@@ -92,6 +92,7 @@ TIME_OPENERS = (
 # A province, district or subdistrict abbreviated ("จ.สุรินทร์") names a place, never a subject.
 PLACE_ABBREVIATIONS = ("จ.", "อ.", "ต.")
 PLACE_LEVELS = ("ตำบล", "อำเภอ", "จังหวัด", "เขต", "แขวง", "ในพื้นที่ตำบล", "ในพื้นที่อำเภอ", "ต.", "อ.")
+SPEECH_VERBS = frozenset(lexicon.TH_SPEECH_VERBS)
 ERAS = frozenset(("พ.ศ.", "ค.ศ.", "พ.", "ค."))
 APPOSITIVE_TITLES = tuple(t for t in TITLES if t not in ("นาย", "นาง", "นางสาว", "น.ส.", "ดร."))
 ADJUNCT_MARKERS = (
@@ -246,6 +247,8 @@ def _continues(tokens: list[Token], i: int, sentence_start: int, clauses: _Claus
         return False  # "... ในวันครบรอบนี้ เกาหลีเหนือ...": a time phrase opens the next sentence
     if rw in lexicon.TH_ATTACHES_LEFT or _introduces_speech(right_chunk):
         return True
+    if rw in SPEECH_VERBS and not lw[-1:] in CLOSING:
+        return True  # "นายลวรณ แสงสนิท ผู้อำนวยการ…  ชี้แจงตามที่…": a speech verb needs its speaker
     if right_chunk.startswith(lexicon.TH_ORG_PREFIXES) and _speech_within(tokens, i, 3):
         return True  # "สำนักงาน… กระทรวงพาณิชย์ รายงานว่า": the body it belongs to, then speech
     clause_start = max(sentence_start, clauses.latest[i])
