@@ -100,10 +100,29 @@ def _thai_entities(tokens: list[Token]) -> bool:
     )
 
 
+TOPIC_VERBS = frozenset(lexicon.TH_TOPIC_VERBS)
+
+
+def _names_only_topic(tokens: list[Token]) -> bool:
+    """Say whether a sentence only says what someone spoke about: "กรมราชทัณฑ์ ชี้แจงข้อกล่าวหา…",
+    "…กล่าวถึงการลงพื้นที่" with no "ว่า" (that) giving what they said."""
+    words = [t.text for t in tokens if not t.is_space]
+    if any(w.endswith("ว่า") for w in words):
+        return False
+    return any(
+        word in TOPIC_VERBS and following.startswith(lexicon.TH_TOPIC_WORDS)
+        for word, following in itertools.pairwise(words)
+    )
+
+
 def thai_reasons(text: str, tokens: list[Token]) -> set[str]:
     """Return the reasons found in a Thai sentence or clause."""
     reasons: set[str] = set()
     _figures(text, reasons)
+    if text.startswith("เพื่อ"):
+        reasons.add("purpose")  # "เพื่อให้…": what something is for, not what happened
+    if _names_only_topic(tokens):
+        reasons.add("topic")
     words = {t.text for t in tokens}
     for name, cue in _thai_cues().items():
         if cue.search(text, words):

@@ -65,6 +65,22 @@ def _claim_start(text: str, start: int, end: int, tokens: list[Token]) -> int:
     return start
 
 
+WEEKDAY = re.compile(
+    r"(?:วัน)?(?:จันทร์|อังคาร|พุธ|พฤหัสบดี|พฤหัส|ศุกร์|เสาร์|อาทิตย์)(?:ที่)?|วันนี้|วันที่|"
+    r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day",
+)
+
+
+def _only_a_date(piece: str) -> bool:
+    """Say whether a piece is a date line and nothing more: "วันพุธที่ 9 กันยายน 2563"."""
+    found = dates.find_dates(piece)
+    if not found:
+        return False
+    rest = "".join(piece[b:a] for (_, b, _), (a, _, _) in zip([(0, 0, "")] + found, found))
+    rest = WEEKDAY.sub("", rest + piece[found[-1][1] :])
+    return not any(c.isalnum() for c in rest)
+
+
 def _is_bare_quote(sentence: str) -> bool:
     """Say whether a sentence is nothing but a quotation."""
     return len(sentence) > 2 and sentence[0] in OPEN_QUOTES and sentence[-1] in CLOSE_QUOTES
@@ -177,7 +193,7 @@ class _Article:
             reasons = features.english_reasons(piece)
         if who:
             reasons.add("attribution")
-        if len(piece) < MIN_STATEMENT:
+        if len(piece) < MIN_STATEMENT or _only_a_date(piece):
             reasons.add("fragment")
         return scoring.score(reasons), reasons
 

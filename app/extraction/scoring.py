@@ -23,6 +23,8 @@ WEIGHTS = {
     "advice": -3.2,
     "wish": -3.2,
     "question": -2.6,
+    "purpose": -3.0,
+    "topic": -2.5,
     "fragment": -2.0,
 }
 NEGATIVE = frozenset(name for name, weight in WEIGHTS.items() if weight < 0)
