@@ -201,6 +201,8 @@ def _inside_quotation(tokens: list[Token]) -> list[bool]:
 
 
 DIRECT_SPEECH = frozenset(lexicon.TH_DIRECT_SPEECH_VERBS)
+# "กรมอุตุนิยมวิทยา ตรวจสอบข้อมูล… พบว่า…": a named body's finding is its claim.
+FINDING = frozenset(("พบ", "ตรวจพบ", "ตรวจสอบพบ"))
 
 
 def _names_speaker(name: str | None, title: str | None) -> bool:
@@ -225,7 +227,8 @@ def thai_speaker(tokens: list[Token]) -> tuple[str | None, str | None]:
         if quoted[i]:
             continue  # a verb inside the quotation is the speaker's words, not the attribution
         glued = word.endswith("ว่า") and word[:-3] in SPEECH  # newmm keeps "กล่าวว่า" whole
-        if word not in SPEECH and not glued:
+        finding = word in FINDING or (word.endswith("ว่า") and word[:-3] in FINDING)
+        if word not in SPEECH and not glued and not finding:
             continue
         if position and tokens[words[position - 1]].text == "พร้อม":
             continue  # "..., พร้อมระบุว่า": the same speaker goes on
@@ -241,6 +244,8 @@ def thai_speaker(tokens: list[Token]) -> tuple[str | None, str | None]:
             found = _speaker(before[stop + 1 :])
             if found[0] is None and found[1] is None:
                 continue  # no one before this verb: an earlier one in the sentence may say who
+            if finding and not _names_speaker(*found):
+                continue  # "ผลการตรวจพบว่า": a finding, but no one named made it
             if found[0] not in lexicon.TH_PRONOUNS:
                 return found
             # "นพ.ก… กล่าวว่า “…” เขายืนยันว่า …": the pronoun is the person named first

@@ -122,6 +122,8 @@ def find_numbers(text: str, date_spans: list[tuple[int, int]] = ()) -> list[Numb
         start, end = match.span()
         if any(a <= start < b for a, b in date_spans):
             continue
+        if start >= 2 and text[start - 1] == "-" and text[start - 2].isalpha():
+            continue  # part of a name: COVID-19, โควิด-19, F-16
         digits = match.group("num").replace(",", "")
         if _YEARLIKE.match(digits) and not match.group("mult"):
             continue
