@@ -209,11 +209,7 @@ def _names_speaker(name: str | None, title: str | None) -> bool:
     """Say whether a speaker found before a verb with no "ว่า" names someone: a person, a body
     or a role (not a plain subject such as "ผลการตรวจ")."""
     if name:
-        return (
-            names_person(name)
-            or is_organisation(name)
-            or name.startswith(APPOSITIVE_TITLES)
-        )
+        return names_person(name) or is_organisation(name) or name.startswith(APPOSITIVE_TITLES)
     return bool(title)
 
 

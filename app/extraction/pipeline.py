@@ -76,8 +76,9 @@ def _only_a_date(piece: str) -> bool:
     found = dates.find_dates(piece)
     if not found:
         return False
-    rest = "".join(piece[b:a] for (_, b, _), (a, _, _) in zip([(0, 0, "")] + found, found))
-    rest = WEEKDAY.sub("", rest + piece[found[-1][1] :])
+    bounds = [0, *(x for a, b, _ in found for x in (a, b)), len(piece)]
+    between = zip(bounds[::2], bounds[1::2], strict=True)
+    rest = WEEKDAY.sub("", "".join(piece[b:a] for b, a in between))
     return not any(c.isalnum() for c in rest)
 
 

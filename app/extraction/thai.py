@@ -247,8 +247,8 @@ def _continues(tokens: list[Token], i: int, sentence_start: int, clauses: _Claus
         return False  # "... ในวันครบรอบนี้ เกาหลีเหนือ...": a time phrase opens the next sentence
     if rw in lexicon.TH_ATTACHES_LEFT or _introduces_speech(right_chunk):
         return True
-    if rw in SPEECH_VERBS and not lw[-1:] in CLOSING:
-        return True  # "นายลวรณ แสงสนิท ผู้อำนวยการ…  ชี้แจงตามที่…": a speech verb needs its speaker
+    if rw in SPEECH_VERBS and lw[-1:] not in CLOSING:
+        return True  # "นายลวรณ แสงสนิท ผู้อำนวยการ…  ชี้แจงตามที่…": the verb needs its speaker
     if right_chunk.startswith(lexicon.TH_ORG_PREFIXES) and _speech_within(tokens, i, 3):
         return True  # "สำนักงาน… กระทรวงพาณิชย์ รายงานว่า": the body it belongs to, then speech
     clause_start = max(sentence_start, clauses.latest[i])
