@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass, field
 
 from app.extraction import dates, lexicon
-from app.extraction.tokens import Token
+from app.extraction.tokens import Token, newmm_words
 
 SPEECH = frozenset(lexicon.TH_SPEECH_VERBS)
 SPEECH_TAIL = frozenset(("ทิ้งท้าย", "เพิ่มเติม", "ต่อ", "ไว้", "ด้วย", "อีก", "ย้ำ", "สรุป", "ว่า"))
@@ -162,16 +162,36 @@ def _speaker(words: list[Token]) -> tuple[str | None, str | None]:
         # "นายสมชาย ใจดี อธิบดี..." : title, first name and family name, then the role
         size = 2 if len(chunks) > 1 and not chunks[1].startswith(APPOSITIVE_TITLES) else 1
         return " ".join(chunks[:size]), " ".join(chunks[size:]) or None
-    bodies = [i for i, c in enumerate(chunks) if c.startswith(lexicon.TH_ORG_PREFIXES)]
+    bodies = [i for i, c in enumerate(chunks) if is_organisation(c)]
     if bodies:
         # "สำนักงานนโยบาย… กระทรวงพาณิชย์": the first body speaks, the next is the one it belongs to
         first = bodies[0]
         parent = next((i for i in bodies if i > first), len(chunks))
+        # "กรมอุตุนิยมวิทยา ตรวจสอบข้อมูลจาก…": the body's name ends where a verb begins
+        parent = next(
+            (i for i in range(first + 1, parent) if _begins_with_verb(_strip_leading(chunks[i]))),
+            parent,
+        )
         return " ".join(chunks[first:parent]), " ".join(chunks[parent:]) or None
     split = next((i for i, c in enumerate(chunks) if c.startswith(APPOSITIVE_TITLES)), len(chunks))
     name = " ".join(chunks[:split]) or None
     title = " ".join(chunks[split:]) or None
     return name, title
+
+
+def _strip_leading(chunk: str) -> str:
+    """A chunk without its leading auxiliaries ("ได้ตรวจสอบ…" → "ตรวจสอบ…")."""
+    for aux in sorted(AUXILIARIES, key=len, reverse=True):
+        if chunk.startswith(aux) and len(chunk) > len(aux):
+            return chunk[len(aux) :]
+    return chunk
+
+
+def _begins_with_verb(chunk: str) -> bool:
+    """Say whether a chunk's first word is a verb (by the bundled ORCHID part-of-speech lexicon)."""
+    pos = lexicon.thai_pos_unigram()
+    first = next((w for w in newmm_words(chunk) if not w.isspace()), "")
+    return pos.get(first, "").startswith("V")
 
 
 def _stops_speaker(tokens: list[Token], k: int) -> bool:
@@ -313,7 +333,7 @@ def is_organisation(name: str) -> bool:
     """Say whether a claimant names a body (a ministry, a court, a company), not a person."""
     return (
         name.startswith(lexicon.TH_ORG_PREFIXES)
-        or name in lexicon.TH_ABBREVIATED_BODIES
+        or name.split(" ", 1)[0] in lexicon.TH_ABBREVIATED_BODIES
         or bool(EN_BODIES.search(name))
     )
 

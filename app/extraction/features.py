@@ -42,6 +42,7 @@ def _thai_cues() -> dict[str, ThaiCue]:
         "comparison": ThaiCue(lexicon.TH_COMPARISON),
         "question": ThaiCue(lexicon.TH_QUESTION),
         "event": ThaiCue(lexicon.TH_PAST),
+        "denial": ThaiCue(lexicon.TH_DENIAL),
     }
 
 

@@ -55,6 +55,9 @@ SENTENCE_STARTERS = frozenset(
         "จากนั้น",
         "หลังจากนั้น",
         "ทว่า",
+        "ขณะนี้",
+        "โปรด",
+        "กรุณา",
     )
 )
 TITLES = tuple(sorted(lexicon.TH_TITLES, key=len, reverse=True))
