@@ -48,6 +48,7 @@ def claim_json(claim: Claim, full: bool = False) -> dict:
         "id": claim.id,
         "text": claim.text,
         "claimant": claim.claimant,
+        "reported_by": claim.reported_by,
         "status": claim.status.value,
         "score": claim.score,
         "reasons": claim.reasons.get("reasons", []),
@@ -185,6 +186,9 @@ def patch_claim(claim_id: int):
               properties:
                 text: {type: string}
                 claimant: {type: [string, "null"]}
+                reported_by:
+                  type: [string, "null"]
+                  description: who passed the claimant's words on (a channel), if anyone
                 claim_date: {type: [string, "null"], format: date}
                 status:
                   type: string
@@ -207,18 +211,23 @@ def patch_claim(claim_id: int):
     if not isinstance(version, int):
         return version
     body = json_body(
-        ("text", "claimant", "claim_date", "status", "reason", "assignee"), ("canonical_id",)
+        ("text", "claimant", "reported_by", "claim_date", "status", "reason", "assignee"),
+        ("canonical_id",),
     )
     user = api_user()
     claim = workflow.get_claim(db.session, claim_id)
-    if {"text", "claimant", "claim_date"} & body.keys():
-        claim_date = _date(body.get("claim_date"))
+    if {"text", "claimant", "reported_by", "claim_date"} & body.keys():
+        # A field left out keeps its value (a PATCH of the text alone keeps the date).
+        claim_date = _date(body["claim_date"]) if "claim_date" in body else claim.claim_date
         workflow.edit(
             db.session,
             user,
             claim_id,
             workflow.ClaimEdit(
-                body.get("text", claim.text), body.get("claimant", claim.claimant), claim_date
+                body.get("text", claim.text),
+                body.get("claimant", claim.claimant),
+                claim_date,
+                body.get("reported_by", claim.reported_by),
             ),
             version,
         )

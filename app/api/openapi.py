@@ -143,6 +143,10 @@ CLAIM = {
         "id": {"type": "integer"},
         "text": {"type": "string"},
         "claimant": NULLABLE_STRING,
+        "reported_by": {
+            **NULLABLE_STRING,
+            "description": "Who passed the claimant's words on (a channel), if the text names one.",
+        },
         "status": CLAIM_STATUS,
         "score": {"type": "number", "minimum": 0, "maximum": 1},
         "reasons": {"type": "array", "items": {"type": "string"}},

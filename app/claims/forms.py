@@ -58,6 +58,10 @@ class ClaimEditForm(VersionedForm):
         _l("Claimant"), validators=[Optional(), Length(max=column_limit(Claim.claimant))]
     )
     claim_date = DayField(_l("Claim date"), validators=[Optional()])
+    reported_by = StringField(
+        _l("Reported by (who passed the words on)"),
+        validators=[Optional(), Length(max=column_limit(Claim.reported_by))],
+    )
     submit = SubmitField(_l("Save claim"))
 
 

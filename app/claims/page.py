@@ -76,6 +76,7 @@ def _blank_forms(claim: Claim) -> dict[str, object]:
             form.version.data = claim.version
     built["edit"].text.data, built["edit"].claimant.data = claim.text, claim.claimant
     built["edit"].claim_date.data = claim.claim_date
+    built["edit"].reported_by.data = claim.reported_by
     built["assign"].assignee.data = str(claim.assignee_id or "")
     current = review.open_verdict(claim) or review.published_verdict(claim)
     open_one = review.open_verdict(claim)

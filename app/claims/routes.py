@@ -184,7 +184,7 @@ def edit(claim_id: int):
             db.session,
             actor(),
             claim_id,
-            workflow.ClaimEdit(f.text.data, f.claimant.data, f.claim_date.data),
+            workflow.ClaimEdit(f.text.data, f.claimant.data, f.claim_date.data, f.reported_by.data),
             _version(f),
         ),
         _("Claim saved."),

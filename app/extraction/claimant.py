@@ -136,6 +136,19 @@ def _strip_auxiliaries(text: str) -> str:
     return text
 
 
+# "…สรุปสาระสำคัญ ดังนี้": what was said follows, as after "ว่า".
+AS_FOLLOWS = frozenset(("ดังนี้", "ดังต่อไปนี้"))
+# "…โดยระบุว่า", "…พร้อมระบุว่า": the speaker of the sentence before goes on; "หลังจากแจ้ง…",
+# "ที่ระบุว่า", "การแจ้ง…": a verb in a clause of its own, with no one named.
+GOES_ON = frozenset(("โดย", "พร้อม", "และ", "หลังจาก", "เมื่อ", "ก่อน", "ขณะ", "เพื่อ", "ที่", "การ"))
+
+
+def _before_last(words: list[Token]) -> str | None:
+    """The word before the last one ("โดย" in "…โดยได้")."""
+    texts = [t.text for t in words if not t.is_space]
+    return texts[-2] if len(texts) > 1 else None
+
+
 def _speaker(words: list[Token]) -> tuple[str | None, str | None]:
     """Split the words before a speech verb into (name, title); either may be None."""
     chunks, current = [], ""
@@ -148,6 +161,9 @@ def _speaker(words: list[Token]) -> tuple[str | None, str | None]:
             current += token.text
     if current:
         chunks.append(current)
+    last = next((t.text for t in reversed(words) if not t.is_space), None)
+    if last in GOES_ON or (last in AUXILIARIES and _before_last(words) in GOES_ON):
+        return None, None
     chunks = _strip_dateline(chunks)
     people = [i for i, chunk in enumerate(chunks) if names_person(chunk)]
     # From the last person named ("นายสมพงษ์ ทองดี วัย 78 ปี บุตรชายของ…"), else the last words.
@@ -249,11 +265,16 @@ def thai_speaker(tokens: list[Token]) -> tuple[str | None, str | None]:
         if position and tokens[words[position - 1]].text == "พร้อม":
             continue  # "..., พร้อมระบุว่า": the same speaker goes on
         after = ["ว่า"] if glued else []
-        after += [tokens[j].text for j in words[position + 1 : position + 13]]
+        # "กล่าวถึงการลงพื้นที่ … ว่า": a topic first, then what was said, further on
+        reach = 40 if position + 1 < len(words) and tokens[words[position + 1]].text == "ถึง" else 12
+        after += [tokens[j].text for j in words[position + 1 : position + 1 + reach]]
         before = tokens[:i]
         stop = max((k for k in range(len(before)) if _stops_speaker(before, k)), default=-1)
         trailing_only = all(w in SPEECH_TAIL or w in CLOSING_QUOTES for w in after)
-        says_that = any(w == "ว่า" or (w.endswith("ว่า") and w[:-3] in SPEECH_TAIL) for w in after)
+        says_that = any(
+            w == "ว่า" or w in AS_FOLLOWS or (w.endswith("ว่า") and w[:-3] in SPEECH_TAIL)
+            for w in after
+        )
         if says_that or (trailing_only and stop >= 0 and before[stop].text[-1:] in CLOSING_QUOTES):
             if "".join(t.text for t in before[-3:]).endswith(IMPERSONAL):
                 continue
@@ -267,7 +288,10 @@ def thai_speaker(tokens: list[Token]) -> tuple[str | None, str | None]:
             # "นพ.ก… กล่าวว่า “…” เขายืนยันว่า …": the pronoun is the person named first
             pronoun = pronoun or found
         elif word in DIRECT_SPEECH and after and not trailing_only and not pronoun:
-            found = _speaker(before[stop + 1 :])
+            subject = before[stop + 1 :]
+            if any(t.text in SPEECH for t in subject):
+                continue  # "ดีอีเอส เผยมาเก๊า888 … ยืนยันเร่ง…": the first verb has the speaker
+            found = _speaker(subject)
             if _names_speaker(*found):
                 return found
     if pronoun:
@@ -276,6 +300,59 @@ def thai_speaker(tokens: list[Token]) -> tuple[str | None, str | None]:
     if match:
         return match.group("who"), None
     return None, None
+
+
+def thai_channel(tokens: list[Token]) -> tuple[str | None, str | None]:
+    """Return (name, title) of who passed a Thai statement on, when the sentence reports one
+    speaker's words through another: "สื่อของรัฐรายงานว่า คิม จองอึน ได้บอกกับปูตินว่า …" gives
+    สื่อของรัฐ. A "(speech verb) ว่า" is a channel's when a speaker with a verb of their own
+    follows it; of a chain ("Yonhap รายงานว่า … สื่อของรัฐรายงานว่า คิม … บอกว่า"), the channel
+    nearest the speaker is the one that heard them."""
+    quoted, channel = _inside_quotation(tokens), (None, None)
+    for i, token in enumerate(tokens):
+        if quoted[i] or not _opens_complement(token.text, tokens[i - 1].text if i else ""):
+            continue
+        if thai_speaker(tokens[i + 1 :]) == (None, None):
+            break  # no one speaks after this "ว่า": it is the speaker's own
+        channel = thai_speaker(tokens[: i + 1])
+    return channel
+
+
+def _opens_complement(word: str, before: str) -> bool:
+    """Say whether a word is the "ว่า" of a speech verb ("รายงานว่า", "รายงาน ว่า")."""
+    if word.endswith("ว่า") and word[:-3] in SPEECH:
+        return True
+    return word == "ว่า" and before in SPEECH
+
+
+def thai_people(tokens: list[Token]) -> list[str]:
+    """Return the people a Thai sentence names: a personal title with a name, and the family
+    name after it ("ดร.ศิริพร อินทรสุวรรณ"); a name ends where a verb of speech or a quotation
+    begins ("ดร.ศิริพรกล่าวว่า “…")."""
+    chunks, current, cut = [], "", False
+    for token in tokens:
+        if token.is_space:
+            if current:
+                chunks.append(current)
+            current, cut = "", False
+        elif cut or token.text in SPEECH or token.text[:1] in '“"«' or token.text.endswith("ว่า"):
+            cut = True
+        else:
+            current += token.text
+    if current:
+        chunks.append(current)
+    people = []
+    for i, chunk in enumerate(chunks):
+        if names_person(chunk) and len(chunk) > 4:
+            family = chunks[i + 1] if i + 1 < len(chunks) else ""
+            whole = (
+                family
+                and not family.startswith(APPOSITIVE_TITLES)
+                and len(family) <= 20
+                and all("\u0e01" <= c <= "\u0e4e" or c.isalpha() for c in family)
+            )
+            people.append(f"{chunk} {family}" if whole else chunk)
+    return people
 
 
 def thai_mentioned_speaker(tokens: list[Token]) -> str | None:
@@ -289,6 +366,25 @@ def thai_mentioned_speaker(tokens: list[Token]) -> str | None:
             if name and not name.startswith(LEADING_ADJUNCTS):
                 return name
     return None
+
+
+EN_CHANNEL = re.compile(
+    rf"^(?:[Aa]ccording to\s+(?P<source>[^,]{{2,60}}),\s*|"
+    rf"(?P<reporter>(?:the\s+)?{_NAME}|(?:[Ss]tate|[Oo]fficial)\s+media)\s+"
+    r"(?:reported|said|quoted)\s+(?:that\s+)?)"
+)
+
+
+def english_channel(text: str) -> tuple[str | None, str | None]:
+    """Return (speaker, channel) when an English sentence reports one speaker's words through
+    another: "According to KCNA, Kim told Putin that …", "KCNA reported that Kim said …"."""
+    match = EN_CHANNEL.match(text)
+    if not match:
+        return None, None
+    speaker = english_speaker(text[match.end() :])
+    if not speaker:
+        return None, None
+    return speaker, (match.group("source") or match.group("reporter")).strip()
 
 
 def english_speaker(text: str) -> str | None:
@@ -353,6 +449,24 @@ class ClaimantResolver:
 
     names: list[str] = field(default_factory=list)
     titles: dict[str, str] = field(default_factory=dict)
+    # People named in the article (speakers or not), and when each was last named.
+    mentioned: list[str] = field(default_factory=list)
+    seen: dict[str, int] = field(default_factory=dict)
+    clock: int = 0
+
+    def mention(self, people: list[str]) -> None:
+        """Note the people a sentence names, for a pronoun in a later sentence."""
+        for person in people:
+            head = person.split(" ", 1)[0]  # "ดร.ศิริพร 60": the ดร.ศิริพร named before
+            person = next(
+                (k for k in reversed(self.names + self.mentioned) if k.split(" ", 1)[0] == head),
+                person,
+            )
+            self.clock += 1
+            self.seen[person] = self.clock
+            if person in self.mentioned:
+                self.mentioned.remove(person)
+            self.mentioned.append(person)
 
     def resolve(self, name: str | None, title: str | None = None) -> str | None:
         """Return the full claimant for a speaker found in a sentence."""
@@ -361,9 +475,14 @@ class ClaimantResolver:
         if name and title:
             self.titles[title] = name
         if name and (name.lower() in lexicon.EN_PRONOUNS or name in lexicon.TH_PRONOUNS):
-            # "เธอกล่าว", "he said": the last person named, not the last body
+            # "เธอกล่าว", "he said": the last person named, not the last body; a person the
+            # article named without quoting them yet counts ("ดร.ศิริพร … เธอให้สัมภาษณ์ว่า")
             people = [known for known in self.names if not is_organisation(known)]
-            return people[-1] if people else None
+            last = max(people, key=lambda p: self.seen.get(p, -1), default=None)
+            mentioned = self.mentioned[-1] if self.mentioned else None
+            if mentioned and (last is None or self.seen.get(mentioned, -1) > self.seen[last]):
+                return self.resolve(mentioned)
+            return last
         if not name and title:
             name = self.titles.get(title, title)
         if not name:
@@ -379,4 +498,6 @@ class ClaimantResolver:
         else:
             self.names.remove(name)
             self.names.append(name)
+        self.clock += 1
+        self.seen[name] = self.clock
         return name

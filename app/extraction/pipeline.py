@@ -110,8 +110,9 @@ class _Article:
         return self.resolver.resolve(name) if name else None
 
     def units(self):
-        """Yield (start, end, language, tokens, claimant, attributed) for every sentence or clause:
-        attributed when the sentence itself says who spoke."""
+        """Yield (start, end, language, tokens, claimant, attributed, channel) for every sentence
+        or clause: attributed when the sentence itself says who spoke; the channel who passed
+        the claimant's words on, if the sentence names one."""
         text = self.norm.text
         for paragraph in PARAGRAPH.finditer(text):
             start, end = paragraph.span()
@@ -138,16 +139,22 @@ class _Article:
         # scan of the paragraph for every sentence.
         within = tokens[bisect.bisect_left(starts, start) : bisect.bisect_left(starts, end)]
         sentence_tokens = [t for t in within if t.end <= end]
+        channel = None
         if language == "th":
             name, title = claimant.thai_speaker(sentence_tokens)
             who = self.resolver.resolve(name, title)
+            channel = self.resolver.resolve(*claimant.thai_channel(sentence_tokens))
             points = clauses.thai_split_points(sentence_tokens, start, end)
         else:
-            found = claimant.english_speaker(text[start:end])
+            spoke, channel = claimant.english_channel(text[start:end])
+            found = spoke or claimant.english_speaker(text[start:end])
             if found:  # "the federation said": the federation named earlier
                 found = claimant.english_antecedent(text[:start], found) or found
             who = self.resolver.resolve(found)
+            channel = self.resolver.resolve(channel) if channel else None
             points = clauses.english_split_points(text, start, end)
+        if channel == who:
+            channel = None
         piece = text[start:end]
         # Whether the sentence itself says who spoke (an attribution adds to its check-worthiness)
         # or its speaker goes on from before.
@@ -159,9 +166,11 @@ class _Article:
             attributed = who is not None
         self.last_speaker = who or self._mentioned(language, sentence_tokens) or self.last_speaker
         if language == "th":
+            self.resolver.mention(claimant.thai_people(sentence_tokens))
+        if language == "th":
             if who is None:
                 who = self.paragraph_speaker
-            elif attributed and "ว่า" not in piece and not INTRODUCES_WHAT_FOLLOWS.search(piece):
+            elif attributed and piece[:1] in OPEN_QUOTES:
                 pass  # "“…” X กล่าว": X spoke here, what follows may be the reporter's
             else:
                 self.paragraph_speaker = who
@@ -180,7 +189,7 @@ class _Article:
         for a, b in clauses.split(start, end, points, positive, strong):
             a, b = _trim(text, a, b)
             if b > a:
-                yield a, b, language, sentence_tokens, who, scored_who is not None
+                yield a, b, language, sentence_tokens, who, scored_who is not None, channel
 
     def score(
         self, start: int, end: int, language: str, tokens: list[Token], who: str | None
@@ -206,6 +215,7 @@ class _Article:
         tokens: list[Token],
         who: str | None,
         attributed: bool = True,
+        channel: str | None = None,
     ) -> ClaimCandidate:
         """Build the candidate for a unit, with offsets into the original input."""
         value, reasons = self.score(start, end, language, tokens, who if attributed else None)
@@ -227,6 +237,7 @@ class _Article:
             score=value,
             reasons=scoring.ordered(reasons - {"fragment"} if value >= 0.5 else reasons),
             claimant=who,
+            reported_by=channel,
             language=language,
             dates=tuple(dict.fromkeys(iso for _, _, iso in found_dates)),
             numbers=tuple(numbers.normalized_value(n.value) for n in figures),

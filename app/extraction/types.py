@@ -27,6 +27,9 @@ class ClaimCandidate:
     language: str
     dates: tuple[str, ...]
     numbers: tuple[int | float, ...]
+    # Who passed the claimant's words on ("สื่อของรัฐรายงานว่า คิม จองอึน บอกกับปูตินว่า…"):
+    # the channel, kept apart from the claimant.
+    reported_by: str | None = None
 
     @property
     def checkworthy(self) -> bool:
@@ -44,6 +47,7 @@ class ClaimCandidate:
             "score": self.score,
             "reasons": list(self.reasons),
             "claimant": self.claimant,
+            "reported_by": self.reported_by,
             "language": self.language,
             "dates": list(self.dates),
             "numbers": list(self.numbers),

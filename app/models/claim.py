@@ -48,6 +48,8 @@ class Claim(db.Model):
     # two imports at once cannot both create the same statement (services/extraction.py).
     text_key: Mapped[str] = mapped_column(sa.String(64), index=True, unique=True)
     claimant: Mapped[str | None] = mapped_column(sa.String(300))
+    # Who passed the claimant's words on ("สื่อของรัฐรายงานว่า …"), when a channel is named.
+    reported_by: Mapped[str | None] = mapped_column(sa.String(300))
     claim_date: Mapped[date | None]
     language: Mapped[str] = mapped_column(sa.String(8), default="th")
     score: Mapped[float] = mapped_column(default=0.0)

@@ -16,7 +16,7 @@ from app.models import Appearance, Article, Claim, ClaimStatus
 from app.services import audit, matching
 from app.services.actors import Actor
 
-CLAIM_FIELDS = ("text", "claimant", "language", "score", "status")
+CLAIM_FIELDS = ("text", "claimant", "reported_by", "language", "score", "status")
 _FOLD_STRIP = re.compile(r"[\s\"'“”‘’«»(),.;:!?]+")
 
 
@@ -73,6 +73,7 @@ def _new_claim(found: ClaimCandidate, key: str, article: Article) -> Claim:
         text=found.text,
         text_key=key,
         claimant=found.claimant,
+        reported_by=found.reported_by,
         claim_date=article.published_on,
         language=found.language,
         score=found.score,

@@ -23,6 +23,7 @@ from app.services.permissions import require_role
 CLAIM_FIELDS = (
     "text",
     "claimant",
+    "reported_by",
     "claim_date",
     "status",
     "assignee_id",
@@ -299,11 +300,12 @@ def assign(
 
 @dataclass(frozen=True)
 class ClaimEdit:
-    """New wording, claimant and date of a claim."""
+    """New wording, claimant, date and channel of a claim."""
 
     text: str
     claimant: str | None
     claim_date: date | None
+    reported_by: str | None = None
 
 
 def edit(
@@ -323,6 +325,7 @@ def edit(
         "text": given.text.strip(),
         "claimant": (given.claimant or "").strip() or None,
         "claim_date": given.claim_date,
+        "reported_by": (given.reported_by or "").strip() or None,
     }
     changed = any(getattr(claim, name) != value for name, value in values.items())
     _change(session, actor, claim, "claim.edit", **values)

@@ -24,11 +24,14 @@ def test_extract_json_lists_candidates_with_offsets(runner):
         "score",
         "reasons",
         "claimant",
+        "reported_by",
         "language",
         "dates",
         "numbers",
     }
     assert all(c["score"] >= 0.5 for c in found)
+    # Yonhap reported what the North's state media reported Kim said: Kim speaks, through it
+    assert (found[0]["claimant"], found[0]["reported_by"]) == ("คิม จองอึน", "สื่อของรัฐเกาหลีเหนือ")
 
 
 def test_extract_all_includes_sentences_below_the_threshold(runner):

@@ -14,11 +14,14 @@ from app.services.extraction import text_key
 BEFORE = "bddc5e9858a3"
 
 
-def _claim(session, key, status=ClaimStatus.CANDIDATE):
-    claim = Claim(text="ปีนี้พบผู้ป่วย 1,200 ราย", text_key=key, status=status, reasons={})
-    session.add(claim)
-    session.flush()
-    return claim
+def _claim(session, key, status=ClaimStatus.CANDIDATE) -> int:
+    """Insert a claim with the columns of the schema before the migration (a Core insert of
+    the given columns only: the model has columns later revisions added)."""
+    return session.execute(
+        sa.insert(Claim.__table__)
+        .values(text="ปีนี้พบผู้ป่วย 1,200 ราย", text_key=key, status=status, reasons={})
+        .returning(Claim.__table__.c.id)
+    ).scalar_one()
 
 
 def test_duplicates_are_merged_into_the_oldest_and_worked_ones_kept(tmp_path):
@@ -29,13 +32,17 @@ def test_duplicates_are_merged_into_the_oldest_and_worked_ones_kept(tmp_path):
         with Session(db.engine) as session:
             article = Article(title="t", body="ปีนี้พบผู้ป่วย 1,200 ราย", body_sha256="a" * 64)
             session.add(article)
-            oldest, copy, worked = _claim(session, key), _claim(session, key), _claim(session, key)
-            worked.status = ClaimStatus.ACCEPTED
-            for claim in (oldest, copy):
-                session.add(Appearance(claim=claim, article=article, start=0, end=5))
-            session.add(Appearance(claim=copy, article=article, start=10, end=15))
+            session.flush()
+            ids = _claim(session, key), _claim(session, key)
+            ids += (_claim(session, key, ClaimStatus.ACCEPTED),)
+            table = Appearance.__table__
+            for claim_id, start in ((ids[0], 0), (ids[1], 0), (ids[1], 10)):
+                session.execute(
+                    sa.insert(table).values(
+                        claim_id=claim_id, article_id=article.id, start=start, end=start + 5
+                    )
+                )
             session.commit()
-            ids = oldest.id, copy.id, worked.id
         upgrade()
         with Session(db.engine) as session:
             oldest, copy, worked = (session.get(Claim, i) for i in ids)

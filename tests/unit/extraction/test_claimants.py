@@ -172,3 +172,31 @@ def test_newmm_words_are_mended_without_moving_offsets():
 )
 def test_an_english_description_names_whom_the_article_named_before(text, expected):
     assert expected in _claims(text)[-1].claimant
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "channel"),
+    [
+        (
+            "สื่อของรัฐรายงานว่า คิม จองอึน ได้บอกกับปูตินว่า ความสัมพันธ์แน่นแฟ้นที่สุดในรอบ 70 ปี",
+            "คิม จองอึน",
+            "สื่อของรัฐ",
+        ),
+        (
+            "สำนักข่าวรอยเตอร์รายงานว่า นายสมชาย ใจดี กล่าวว่า ยอดส่งออกเพิ่มขึ้นร้อยละ 12 ในปี 2567",
+            "นายสมชาย ใจดี",
+            "สำนักข่าวรอยเตอร์",
+        ),
+        ("According to KCNA, Kim told Putin that the two sides signed 12 deals.", "Kim", "KCNA"),
+        ("KCNA reported that Kim told Putin that trade rose 40% in 2024.", "Kim", "KCNA"),
+        # one speaker, no channel
+        ("นายสมชาย ใจดี อธิบดีกรมควบคุมโรค เปิดเผยว่า ผู้ป่วยเพิ่มขึ้นร้อยละ 20", "นายสมชาย ใจดี", None),
+        ("The ministry said exports rose 5% in July.", "The ministry", None),
+        # the reporter tells the news; they are no channel either
+        ("ผู้สื่อข่าวรายงานว่า นายกรัฐมนตรีกล่าวว่า รัฐบาลลดภาษีลง 5 เปอร์เซ็นต์", "นายกรัฐมนตรี", None),
+    ],
+)
+def test_reported_speech_keeps_the_speaker_and_the_channel_apart(text, speaker, channel):
+    (claim,) = [c for c in extract_claims(text, include_all=True) if c.score >= 0.5]
+    assert claim.claimant == speaker
+    assert claim.reported_by == channel

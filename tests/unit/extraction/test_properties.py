@@ -1,9 +1,12 @@
-"""Properties that hold for any text: no crash, spans in range, ordered and disjoint."""
+"""Properties that hold for any text: no crash; spans in range, ordered, disjoint and exact (a
+claim's text is its span of the input, whatever datelines, connectives or quotes it was cut
+from)."""
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from app.extraction import extract_claims
+from app.extraction.normalize import clean_span
 
 THAI_AND_FRIENDS = st.text(
     alphabet=st.one_of(
@@ -35,6 +38,18 @@ NEWSY = st.lists(
             "?",
             "ได้",
             "ว่า",
+            "สงขลา — ",
+            "2568 – ",
+            "SEOUL, Aug. 15 (Yonhap) -- ",
+            "เนื่องจาก",
+            "ทั้งนี้ ",
+            "Because ",
+            "สื่อของรัฐรายงานว่า คิม จองอึน ได้บอกกับปูตินว่า",
+            "ตามที่มีการระบุว่า",
+            "\r\n",
+            "\u00a0",
+            "วันพุธที่ 9 กันยายน 2563",
+            "COVID-19",
         ]
     ),
     max_size=40,
@@ -59,6 +74,11 @@ def _check(text: str) -> None:
             previous_end = claim.end
             assert 0.0 <= claim.score <= 1.0
             assert claim.text.strip()
+            span = text[claim.start : claim.end]
+            assert claim.text == clean_span(span)  # the text is exactly its span of the input
+            assert not span[0].isspace() and not span[-1].isspace()
+            for who in (claim.claimant, claim.reported_by):
+                assert who is None or who.strip() == who != ""
 
 
 @SETTINGS

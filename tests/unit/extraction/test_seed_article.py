@@ -44,9 +44,25 @@ def test_the_russian_delegation_with_volodin(claims):
     assert "named_entity" in claim.reasons
 
 
-def test_relations_have_fully_blossomed_said_kim(claims):
+def test_the_1945_claim_reads_from_the_month_not_from_because(claims):
+    claim = _with(claims, "ค.ศ. 1945", "กองทัพโซเวียต")
+    assert claim.text.startswith("ในเดือนสิงหาคม ค.ศ. 1945")
+
+
+def test_the_two_quotations_in_the_letter_are_kims():
+    everything = extract_claims(SEED, include_all=True)
+    quoted = [c for c in everything if SEED[c.start - 1 : c.start] == "“" or c.text[:1] == "“"]
+    letter = [c for c in quoted if "เบ่งบาน" not in c.text]
+    assert len(letter) == 2, [c.text[:40] for c in quoted]
+    assert all(c.claimant == "คิม จองอึน" for c in letter)
+
+
+def test_relations_have_fully_blossomed_said_kim_through_state_media(claims):
     claim = _with(claims, "เบ่งบานเต็มที่")
     assert claim.claimant == "คิม จองอึน"
+    # Yonhap reported what North Korea's state media reported Kim told Putin: the channel that
+    # heard Kim is the state media, nearest him in the chain.
+    assert claim.reported_by == "สื่อของรัฐเกาหลีเหนือ"
     assert "attribution" in claim.reasons
     assert "จะก้าวหน้า" not in claim.text  # the prediction is a clause of its own
 
