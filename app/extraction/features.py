@@ -43,13 +43,18 @@ def _thai_cues() -> dict[str, ThaiCue]:
         "question": ThaiCue(lexicon.TH_QUESTION),
         "event": ThaiCue(lexicon.TH_PAST),
         "denial": ThaiCue(lexicon.TH_DENIAL),
+        "state": ThaiCue(lexicon.TH_STATE),
     }
 
 
 @cache
 def _thai_patterns() -> dict[str, re.Pattern]:
     return {
-        "organisation": _alternation(lexicon.TH_ORG_PREFIXES),
+        # a body by name: "รัฐบาล" or "ตำรวจ" alone, in nearly every sentence of a government
+        # release, names no one in particular
+        "organisation": _alternation(
+            p for p in lexicon.TH_ORG_PREFIXES if p not in lexicon.TH_GENERIC_BODIES
+        ),
         "advice_opening": re.compile(
             r"(?:^|\s|และ|แต่|โดย)(?:" + "|".join(lexicon.TH_ADVICE_OPENING) + r")(?!ง)"
         ),
@@ -93,15 +98,21 @@ def _figures(text: str, reasons: set[str]) -> None:
 
 
 def _thai_entities(tokens: list[Token]) -> bool:
-    """Say whether any word, or two adjacent words, is a known Thai name."""
-    gazetteer = lexicon.thai_gazetteer()
+    """Say whether any word, or two adjacent words, is a known Thai name. Two common words are
+    a phrase even where a Wikipedia title spells them ("ไม่เป็น", "การบริโภค")."""
+    gazetteer, common = lexicon.thai_gazetteer(), lexicon.thai_common_words()
     words = [t.text for t in tokens if not t.is_space]
+    if any(w in lexicon.TH_ABBREVIATED_BODIES for w in words):
+        return True  # a body by its short form: สถ., ก.ล.ต., ธปท.
     return any(w in gazetteer for w in words) or any(
-        a + b in gazetteer for a, b in itertools.pairwise(words)
+        a + b in gazetteer and not (a in common and b in common)
+        for a, b in itertools.pairwise(words)
     )
 
 
 TOPIC_VERBS = frozenset(lexicon.TH_TOPIC_VERBS)
+# A sentence that only announces what follows: "…สรุปสาระสำคัญ ดังนี้", "…รูปแบบสำคัญ อาทิ".
+INTRODUCES_A_LIST = re.compile(r"(?:ดังนี้|ดังต่อไปนี้|อาทิ|ได้แก่|ประกอบด้วย|:)\s*$")
 
 
 def _names_only_topic(tokens: list[Token]) -> bool:
@@ -116,18 +127,31 @@ def _names_only_topic(tokens: list[Token]) -> bool:
     )
 
 
+def _only_seeing(text: str, tokens: list[Token]) -> bool:
+    """Say whether the sentence's only cue of a prediction is "จะ" of "จะเห็น(ได้)ว่า"."""
+    words = [t.text for t in tokens if not t.is_space]
+    futures = [i for i, w in enumerate(words) if w == "จะ"]
+    if not futures or any(words[i + 1 : i + 2] != ["เห็น"] for i in futures):
+        return False
+    cues = _thai_cues()["prediction"]
+    rest = set(words) - {"จะ"}
+    return not cues.search(text.replace("จะเห็น", "เห็น"), rest)
+
+
 def thai_reasons(text: str, tokens: list[Token]) -> set[str]:
     """Return the reasons found in a Thai sentence or clause."""
     reasons: set[str] = set()
     _figures(text, reasons)
     if text.startswith("เพื่อ"):
         reasons.add("purpose")  # "เพื่อให้…": what something is for, not what happened
-    if _names_only_topic(tokens):
+    if _names_only_topic(tokens) or (INTRODUCES_A_LIST.search(text) and "number" not in reasons):
         reasons.add("topic")
     words = {t.text for t in tokens}
     for name, cue in _thai_cues().items():
         if cue.search(text, words):
             reasons.add(name)
+    if "prediction" in reasons and _only_seeing(text, tokens):
+        reasons.discard("prediction")  # "จะเห็นได้ว่า…" (as can be seen) tells no future
     if "?" in text:
         reasons.add("question")
     patterns = _thai_patterns()

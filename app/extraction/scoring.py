@@ -19,6 +19,7 @@ WEIGHTS = {
     "named_entity": 1.1,
     "event": 0.5,
     "denial": 1.1,
+    "state": 1.1,
     "opinion": -3.2,
     "prediction": -3.0,
     "advice": -3.2,
