@@ -63,22 +63,34 @@ CLOSING_QUOTES = '”"»’'
 STOP_WORDS = frozenset(("ว่า", ",", "และ", "แต่", "ขณะที่"))
 
 _NAME = r"(?:[A-Z][\w.'’-]*)(?:\s+(?:of\s+the\s+|of\s+|de\s+|and\s+)?[A-Z][\w.'’-]*){0,5}"
+# People spoken of as a group, with no article: "…, traders said."
+_GROUPS = (
+    r"(?:[a-z][\w-]*\s+)?(?:officials|analysts|traders|experts|residents|witnesses|economists|"
+    r"doctors|researchers|scientists|investigators|authorities|prosecutors|organi[sz]ers|"
+    r"villagers|farmers|activists)"
+)
 _WHO = (
-    rf"(?P<who>(?:the\s+)?{_NAME}|he|she|they|He|She|They|police|"
+    rf"(?P<who>(?:the\s+)?{_NAME}|he|she|they|it|He|She|They|It|police|{_GROUPS}|"
     r"(?:[Tt]he|[Aa]n?)\s+(?:[A-Za-z][\w-]*\s+){0,3}[a-z][\w-]*)"
 )
-_VERBS = "|".join((*lexicon.EN_SPEECH_VERBS, "found", "ruled", "estimated", "said in a statement"))
+_VERBS = "|".join(
+    (*lexicon.EN_SPEECH_VERBS, "found", "ruled", "estimated", "recorded", "said in a statement")
+)
 EN_AFTER_QUOTE = re.compile(rf"[”\"]\s*,?\s*{_WHO}\s+(?:{_VERBS})\b")
 EN_VERB_FIRST = re.compile(rf"[”\"]\s*,?\s*(?:{_VERBS})\s+{_WHO}")
 EN_TRAILING = re.compile(rf",\s+{_WHO}\s+(?:{_VERBS})\b[^,]*\.?$")
+# "…by the National Anti-Corruption Commission, which said in a statement that…"
+EN_WHICH_SAID = re.compile(rf"(?P<who>(?:the\s+)?{_NAME}),\s+(?:which|who)\s+(?:{_VERBS})\b")
 EN_ACCORDING = re.compile(r"\baccording to\s+(?P<who>(?:the\s+)?[A-Z][^,.;]{1,60})", re.I)
 EN_VERB = re.compile(rf"\b(?:{_VERBS})\b")
 EN_NAME_BEFORE = re.compile(
-    rf"(?P<who>(?:the\s+)?{_NAME}|(?:[Tt]he|[Aa]n?)\s+(?:[A-Z][\w-]*\s+){{0,3}}[a-z][\w-]*)"
+    rf"(?P<who>(?:the\s+)?{_NAME}|(?:[Tt]he|[Aa]n?)\s+(?:[A-Za-z][\w-]*\s+){{0,3}}[a-z][\w-]*)"
     r"\s*(?:,[^,]{3,90},\s*)?$"
 )
-# "ruled" and "found" attribute only for a court or an inquiry: "Japan ruled Korea" is a fact.
+# "ruled" and "found" attribute only for a court or an inquiry: "Japan ruled Korea" is a fact;
+# "recorded" only for a body ("The Meteorological Department recorded 218 millimetres").
 EN_JUDGING = frozenset(("ruled", "found"))
+EN_RECORDING = frozenset(("recorded",))
 EN_JUDGES = re.compile(
     r"\b(?:court|judge|judges|tribunal|panel|inquiry|commission|study|researchers|investigators)\b",
     re.I,
@@ -389,7 +401,7 @@ def english_channel(text: str) -> tuple[str | None, str | None]:
 
 def english_speaker(text: str) -> str | None:
     """Return who an English sentence attributes its statement to."""
-    for pattern in (EN_AFTER_QUOTE, EN_VERB_FIRST, EN_ACCORDING, EN_TRAILING):
+    for pattern in (EN_AFTER_QUOTE, EN_VERB_FIRST, EN_WHICH_SAID, EN_ACCORDING, EN_TRAILING):
         match = pattern.search(text)
         if match:
             return match.group("who").strip()
@@ -399,8 +411,11 @@ def english_speaker(text: str) -> str | None:
         match = EN_NAME_BEFORE.search(before) or EN_PRONOUN_BEFORE.search(before)
         if match:
             who = match.group("who").strip()
-            if verb.group() not in EN_JUDGING or EN_JUDGES.search(who):
-                return who
+            if verb.group() in EN_JUDGING and not EN_JUDGES.search(who):
+                return None
+            if verb.group() in EN_RECORDING and not EN_BODIES.search(who):
+                return None
+            return who
     return None
 
 
@@ -474,6 +489,10 @@ class ClaimantResolver:
             return None  # the reporter tells the news; they are not who made the claim
         if name and title:
             self.titles[title] = name
+        if name and name.lower() == "it":
+            # "…, it said": the last body that spoke
+            bodies = [known for known in self.names if is_organisation(known)]
+            return bodies[-1] if bodies else None
         if name and (name.lower() in lexicon.EN_PRONOUNS or name in lexicon.TH_PRONOUNS):
             # "เธอกล่าว", "he said": the last person named, not the last body; a person the
             # article named without quoting them yet counts ("ดร.ศิริพร … เธอให้สัมภาษณ์ว่า")

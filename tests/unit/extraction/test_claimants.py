@@ -200,3 +200,37 @@ def test_reported_speech_keeps_the_speaker_and_the_channel_apart(text, speaker, 
     (claim,) = [c for c in extract_claims(text, include_all=True) if c.score >= 0.5]
     assert claim.claimant == speaker
     assert claim.reported_by == channel
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (
+            "GDP grew 4.1% in 2024, the Russian economy ministry said.",
+            "the Russian economy ministry",
+        ),
+        ("The Russian economy ministry said on Friday that GDP grew 4.1% in 2024.", None),
+        ("A WHO spokesperson told reporters that 12 countries reported cases in 2024.", None),
+        ("The price of rice rose 5% in July, traders said.", "traders"),
+        ("The Meteorological Department recorded 218 millimetres of rain in 24 hours.", None),
+    ],
+)
+def test_english_noun_phrases_speak_before_and_after(text, speaker):
+    (claim,) = extract_claims(text, include_all=True)
+    expected = speaker or text.split(" said")[0].split(" told")[0].split(" recorded")[0]
+    assert claim.claimant == expected
+
+
+def test_japan_recorded_a_surplus_is_a_fact_not_an_attribution():
+    (claim,) = extract_claims("Japan recorded a trade surplus of 5 billion dollars in 2024.")
+    assert claim.claimant is None
+
+
+def test_which_said_and_it_said_name_the_body():
+    text = (
+        "The case was investigated by the National Anti-Corruption Commission, which said in a "
+        "statement that the land is worth about 690 million baht.\n"
+        "The NACC has handled 312 land encroachment cases since 2014, it said."
+    )
+    first, second = extract_claims(text, include_all=True)
+    assert first.claimant == second.claimant == "the National Anti-Corruption Commission"
