@@ -458,6 +458,12 @@ def is_reporter(name: str | None) -> bool:
     return bool(name) and (name.startswith(REPORTERS) or bool(EN_REPORTER.match(name)))
 
 
+DEFINED_SHORT_FORM = re.compile(
+    r"(?P<full>(?:" + "|".join(lexicon.TH_ORG_PREFIXES) + r")[^\s()]{2,60})\s*"
+    r"\((?P<short>[\u0e01-\u0e4e.]{2,12}|[A-Z]{2,8})\)"
+)
+
+
 @dataclass
 class ClaimantResolver:
     """Resolve pronouns, titles and first names to the full names seen earlier in an article."""
@@ -468,6 +474,23 @@ class ClaimantResolver:
     mentioned: list[str] = field(default_factory=list)
     seen: dict[str, int] = field(default_factory=dict)
     clock: int = 0
+
+    # Short forms the article defines ("กรมส่งเสริมการปกครองท้องถิ่น (สถ.)"), and its text so far.
+    aliases: dict[str, str] = field(default_factory=dict)
+    text: str = ""
+
+    def read(self, paragraph: str) -> None:
+        """Take in a paragraph before its sentences are attributed: the short forms it defines."""
+        self.text += paragraph + "\n"
+        for match in DEFINED_SHORT_FORM.finditer(paragraph):
+            self.aliases[match.group("short")] = match.group("full")
+
+    def _full_name(self, name: str) -> str:
+        """A body's short form as the article names it in full, if it does."""
+        if name in self.aliases:
+            return self.aliases[name]
+        full = lexicon.TH_BODY_FULL_NAMES.get(name) or lexicon.TH_BODY_FULL_NAMES.get(name + ".")
+        return full if full and full in self.text else name
 
     def mention(self, people: list[str]) -> None:
         """Note the people a sentence names, for a pronoun in a later sentence."""
@@ -506,6 +529,7 @@ class ClaimantResolver:
             name = self.titles.get(title, title)
         if not name:
             return None
+        name = self._full_name(name)
         bare = HONORIFICS.sub("", name).split()
         for known in reversed(self.names):
             parts = HONORIFICS.sub("", known).split()

@@ -123,6 +123,7 @@ class _Article:
             else:
                 tokens, spans = [], english.sentence_spans(text, start, end)
             starts = [t.start for t in tokens]
+            self.resolver.read(paragraph.group())
             if not self.introduces:
                 self.paragraph_speaker = None
             for a, b in spans:
