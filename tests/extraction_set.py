@@ -90,9 +90,13 @@ def _overlap(a: int, b: int, c: int, d: int) -> int:
 
 
 def _same_claimant(expected: str, found: str | None) -> bool:
+    """One names the other (a name within a longer one); a body's short form is its full name
+    ("อย." is สำนักงานคณะกรรมการอาหารและยา)."""
     if not found:
         return False
-    e, f = expected.lower(), found.lower()
+    from app.extraction.lexicon import TH_BODY_FULL_NAMES
+
+    e, f = (TH_BODY_FULL_NAMES.get(x.strip(), x).lower() for x in (expected, found))
     return e in f or f in e
 
 

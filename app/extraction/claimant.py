@@ -506,6 +506,14 @@ class ClaimantResolver:
                 self.mentioned.remove(person)
             self.mentioned.append(person)
 
+    def channel(self, name: str | None, title: str | None = None) -> str | None:
+        """Return a channel's name in full, without taking it for a speaker (a later "she said"
+        is not the newspaper that reported it)."""
+        if is_reporter(name) or (not name and is_reporter(title)):
+            return None
+        name = name or (self.titles.get(title, title) if title else None)
+        return self._full_name(name) if name else None
+
     def resolve(self, name: str | None, title: str | None = None) -> str | None:
         """Return the full claimant for a speaker found in a sentence."""
         if is_reporter(name) or (not name and is_reporter(title)):

@@ -224,6 +224,9 @@ EN_ABBREVIATIONS = frozenset((
     "nov", "dec", "mon", "tue", "wed", "thu", "fri", "sat", "sun", "vs", "etc", "approx", "est",
     "fig", "al", "pp", "a.m", "p.m", "e.g", "i.e", "u.s", "u.k", "u.n", "u.s.a", "ph.d", "b.a",
     "m.a", "n.z",
+    # Thai police and military ranks in English: "Pol. Maj. Gen. Somchai", "Pol. Col.", "Sub. Lt."
+    "pol", "sub", "cpl", "pvt", "brig", "lt.col", "lt.gen", "maj.gen", "wg", "cdr", "flt", "sqn",
+    "acm", "ret", "hon",
 ))
 EN_SPEECH_VERBS = (
     "said", "says", "told", "stated", "claimed", "claims", "reported", "reports", "announced",

@@ -144,7 +144,7 @@ class _Article:
         if language == "th":
             name, title = claimant.thai_speaker(sentence_tokens)
             who = self.resolver.resolve(name, title)
-            channel = self.resolver.resolve(*claimant.thai_channel(sentence_tokens))
+            channel = self.resolver.channel(*claimant.thai_channel(sentence_tokens))
             points = clauses.thai_split_points(sentence_tokens, start, end)
         else:
             spoke, channel = claimant.english_channel(text[start:end])
@@ -152,7 +152,7 @@ class _Article:
             if found:  # "the federation said": the federation named earlier
                 found = claimant.english_antecedent(text[:start], found) or found
             who = self.resolver.resolve(found)
-            channel = self.resolver.resolve(channel) if channel else None
+            channel = self.resolver.channel(channel) if channel else None
             points = clauses.english_split_points(text, start, end)
         if channel == who:
             channel = None

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import bisect
 import itertools
+import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
@@ -96,6 +97,7 @@ TIME_OPENERS = (
 PLACE_ABBREVIATIONS = ("จ.", "อ.", "ต.")
 PLACE_LEVELS = ("ตำบล", "อำเภอ", "จังหวัด", "เขต", "แขวง", "ในพื้นที่ตำบล", "ในพื้นที่อำเภอ", "ต.", "อ.")
 SPEECH_VERBS = frozenset(lexicon.TH_SPEECH_VERBS)
+AGE = re.compile(r"(?:วัย|อายุ)\s*\d{1,3}\s*ปี$")
 ERAS = frozenset(("พ.ศ.", "ค.ศ.", "พ.", "ค."))
 APPOSITIVE_TITLES = tuple(t for t in TITLES if t not in ("นาย", "นาง", "นางสาว", "น.ส.", "ดร."))
 ADJUNCT_MARKERS = (
@@ -257,6 +259,8 @@ def _continues(tokens: list[Token], i: int, sentence_start: int, clauses: _Claus
     clause_start = max(sentence_start, clauses.latest[i])
     if _is_adjunct(tokens, bisect.bisect_left(clauses.starts, clause_start), i):
         return True
+    if AGE.search(tokens[i - 1].text + "".join(t.text for t in tokens[max(0, i - 6) : i])[-12:]):
+        return True  # "นายสมพงษ์ ทองดี วัย 78 ปี บุตรชายของ…": an age, then the rest of who
     if right_chunk.startswith(PLACE_ABBREVIATIONS) or (
         right_chunk.startswith(PLACE_LEVELS) and left_chunk.startswith(PLACE_LEVELS)
     ):

@@ -234,3 +234,20 @@ def test_which_said_and_it_said_name_the_body():
     )
     first, second = extract_claims(text, include_all=True)
     assert first.claimant == second.claimant == "the National Anti-Corruption Commission"
+
+
+def test_english_wire_copy_ranks_pronouns_and_channels():
+    text = (
+        '"This is the largest seizure this year," said Pol. Maj. Gen. Somchai Rakdee, the '
+        "bureau's commander.\n"
+        '"We found the pills in a truck carrying cabbages," he told reporters.\n'
+        "Somchai said the network had moved at least 40 million pills since January.\n"
+        "The Nation reported that the minister said drug cases made up 70% of all prisoners.\n"
+        "She added that fees had not risen since 2019."
+    )
+    claims = extract_claims(text, include_all=True)
+    assert claims[0].text.endswith("the bureau's commander.")  # "Pol." ends no sentence
+    somchai = "Pol. Maj. Gen. Somchai Rakdee"
+    assert [c.claimant for c in claims[:3]] == [somchai] * 3
+    assert (claims[3].claimant, claims[3].reported_by) == ("the minister", "The Nation")
+    assert claims[4].claimant == "the minister"  # the newspaper passed words on; it is no "she"
