@@ -112,6 +112,7 @@ def _thai_entities(tokens: list[Token]) -> bool:
 
 TOPIC_VERBS = frozenset(lexicon.TH_TOPIC_VERBS)
 # A sentence that only announces what follows: "…สรุปสาระสำคัญ ดังนี้", "…รูปแบบสำคัญ อาทิ".
+HASHTAG = re.compile(r"(?:^|\s)#\w")
 INTRODUCES_A_LIST = re.compile(r"(?:ดังนี้|ดังต่อไปนี้|อาทิ|ได้แก่|ประกอบด้วย|:)\s*$")
 
 
@@ -125,6 +126,21 @@ def _names_only_topic(tokens: list[Token]) -> bool:
         word in TOPIC_VERBS and following.startswith(lexicon.TH_TOPIC_WORDS)
         for word, following in itertools.pairwise(words)
     )
+
+
+# "ไม่สามารถพยากรณ์ล่วงหน้าได้", "การคาดการณ์": forecasting spoken of, not a forecast.
+NOMINAL_MARKERS = frozenset(("การ", "สามารถ", "ข้อมูล", "ให้ข้อมูล"))
+FORECAST_WORDS = frozenset(("พยากรณ์", "คาดการณ์", "คาดคะเน", "ทำนาย", "ประมาณการ"))
+
+
+def _only_named(tokens: list[Token]) -> bool:
+    """Say whether every cue of a prediction is a forecast word used as a noun."""
+    words = [t.text for t in tokens if not t.is_space]
+    cues = _thai_cues()["prediction"]
+    hits = [i for i, w in enumerate(words) if w in cues.words]
+    if not hits or (cues.phrases and cues.phrases.search("".join(words))):
+        return False
+    return all(words[i] in FORECAST_WORDS and i and words[i - 1] in NOMINAL_MARKERS for i in hits)
 
 
 def _only_seeing(text: str, tokens: list[Token]) -> bool:
@@ -144,14 +160,16 @@ def thai_reasons(text: str, tokens: list[Token]) -> set[str]:
     _figures(text, reasons)
     if text.startswith("เพื่อ"):
         reasons.add("purpose")  # "เพื่อให้…": what something is for, not what happened
-    if _names_only_topic(tokens) or (INTRODUCES_A_LIST.search(text) and "number" not in reasons):
-        reasons.add("topic")
+    if _names_only_topic(tokens) or (
+        (INTRODUCES_A_LIST.search(text) or HASHTAG.search(text)) and "number" not in reasons
+    ):
+        reasons.add("topic")  # it announces what follows, or is a campaign's tag line
     words = {t.text for t in tokens}
     for name, cue in _thai_cues().items():
         if cue.search(text, words):
             reasons.add(name)
-    if "prediction" in reasons and _only_seeing(text, tokens):
-        reasons.discard("prediction")  # "จะเห็นได้ว่า…" (as can be seen) tells no future
+    if "prediction" in reasons and (_only_seeing(text, tokens) or _only_named(tokens)):
+        reasons.discard("prediction")  # "จะเห็นได้ว่า…", "ไม่สามารถพยากรณ์ได้": no forecast made
     if "?" in text:
         reasons.add("question")
     patterns = _thai_patterns()
