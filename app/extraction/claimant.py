@@ -62,7 +62,7 @@ TH_ACCORDING = re.compile(
 CLOSING_QUOTES = '”"»’'
 STOP_WORDS = frozenset(("ว่า", ",", "และ", "แต่", "ขณะที่"))
 
-_NAME = r"(?:[A-Z][\w.'’-]*)(?:\s+(?:of\s+the\s+|of\s+|de\s+|and\s+)?[A-Z][\w.'’-]*){0,5}"
+_NAME = r"(?:[A-Z][\w.'’-]*)(?:\s+(?:of\s+the\s+|of\s+|de\s+|and\s+|for\s+)?[A-Z][\w.'’-]*){0,5}"
 # People spoken of as a group, with no article: "…, traders said."
 _GROUPS = (
     r"(?:[a-z][\w-]*\s+)?(?:officials|analysts|traders|experts|residents|witnesses|economists|"
@@ -76,15 +76,21 @@ _WHO = (
 _VERBS = "|".join(
     (*lexicon.EN_SPEECH_VERBS, "found", "ruled", "estimated", "recorded", "said in a statement")
 )
-EN_AFTER_QUOTE = re.compile(rf"[”\"]\s*,?\s*{_WHO}\s+(?:{_VERBS})\b")
+# '…," the student, who asked not to be named, told The Nation'
+_ASIDE = r"(?:,\s+(?:who|which)\s[^,\"”]{3,80},)?"
+EN_AFTER_QUOTE = re.compile(rf"[”\"]\s*,?\s*{_WHO}{_ASIDE}\s+(?:{_VERBS})\b")
 EN_VERB_FIRST = re.compile(rf"[”\"]\s*,?\s*(?:{_VERBS})\s+{_WHO}")
 EN_TRAILING = re.compile(rf",\s+{_WHO}\s+(?:{_VERBS})\b[^,]*\.?$")
 # "…by the National Anti-Corruption Commission, which said in a statement that…"
 EN_WHICH_SAID = re.compile(rf"(?P<who>(?:the\s+)?{_NAME}),\s+(?:which|who)\s+(?:{_VERBS})\b")
-EN_ACCORDING = re.compile(r"\baccording to\s+(?P<who>(?:the\s+)?[A-Z][^,.;]{1,60})", re.I)
+EN_ACCORDING = re.compile(
+    r"\baccording to\s+(?P<who>(?:the\s+)?[A-Z][^,.;]{1,60}?)(?:\s+(?:figures|data|statistics))?"
+    r"(?=[,.;]|$)",
+    re.I,
+)
 EN_VERB = re.compile(rf"\b(?:{_VERBS})\b")
 EN_NAME_BEFORE = re.compile(
-    rf"(?P<who>(?:the\s+)?{_NAME}|(?:[Tt]he|[Aa]n?)\s+(?:[A-Za-z][\w-]*\s+){{0,3}}[a-z][\w-]*)"
+    rf"(?P<who>(?:the\s+)?{_NAME}|(?:[Tt]he|[Aa]n?)\s+(?:[A-Za-z][\w'’-]*\s+){{0,3}}[a-z][\w-]*)"
     r"\s*(?:,[^,]{3,90},\s*)?$"
 )
 # "ruled" and "found" attribute only for a court or an inquiry: "Japan ruled Korea" is a fact;
@@ -122,6 +128,20 @@ def _strip_dateline(chunks: list[str]) -> list[str]:
         chunks = chunks[dashes[-1] + 1 :]
     while chunks and (chunks[0] in DATE_WORDS or _is_figure(chunks[0])):
         chunks = chunks[1:]
+    return chunks
+
+
+# "ข้อมูลของ กรอ. ระบุว่า", "ผลสำรวจของสภาฯ พบว่า": the body whose data or survey it is.
+SOURCE_OF = re.compile(r"^(?:ตาม)?(?:ข้อมูล|ผลสำรวจ|รายงาน|ตัวเลข|สถิติ|เอกสาร|ผลการศึกษา)ของ")
+
+
+def _of_whom(chunks: list[str]) -> list[str]:
+    """Drop "ข้อมูลของ" and the like before the body they belong to."""
+    for i, chunk in enumerate(chunks):
+        match = SOURCE_OF.match(chunk)
+        if match:
+            rest = chunk[match.end() :]
+            return ([rest] if rest else []) + chunks[i + 1 :]
     return chunks
 
 
@@ -174,9 +194,12 @@ def _speaker(words: list[Token]) -> tuple[str | None, str | None]:
     if current:
         chunks.append(current)
     last = next((t.text for t in reversed(words) if not t.is_space), None)
+    if last in lexicon.TH_PRONOUNS:
+        return last, None  # "…ได้ เขาระบุว่า": the pronoun is the subject, not what came before
     if last in GOES_ON or (last in AUXILIARIES and _before_last(words) in GOES_ON):
         return None, None
     chunks = _strip_dateline(chunks)
+    chunks = _of_whom(chunks)
     people = [i for i, chunk in enumerate(chunks) if names_person(chunk)]
     # From the last person named ("นายสมพงษ์ ทองดี วัย 78 ปี บุตรชายของ…"), else the last words.
     chunks = _strip_adjuncts(chunks[people[-1] :] if people else chunks[-5:])
@@ -320,9 +343,16 @@ def thai_channel(tokens: list[Token]) -> tuple[str | None, str | None]:
     สื่อของรัฐ. A "(speech verb) ว่า" is a channel's when a speaker with a verb of their own
     follows it; of a chain ("Yonhap รายงานว่า … สื่อของรัฐรายงานว่า คิม … บอกว่า"), the channel
     nearest the speaker is the one that heard them."""
+    complements = [
+        i
+        for i, token in enumerate(tokens)
+        if _opens_complement(token.text, tokens[i - 1].text if i else "")
+    ]
+    if not complements or sum(t.text.endswith("ว่า") for t in tokens) < 2:
+        return None, None  # one "ว่า" at most: the speaker's own, no channel
     quoted, channel = _inside_quotation(tokens), (None, None)
-    for i, token in enumerate(tokens):
-        if quoted[i] or not _opens_complement(token.text, tokens[i - 1].text if i else ""):
+    for i in complements:
+        if quoted[i]:
             continue
         if thai_speaker(tokens[i + 1 :]) == (None, None):
             break  # no one speaks after this "ว่า": it is the speaker's own
@@ -382,7 +412,8 @@ def thai_mentioned_speaker(tokens: list[Token]) -> str | None:
 
 EN_CHANNEL = re.compile(
     rf"^(?:[Aa]ccording to\s+(?P<source>[^,]{{2,60}}),\s*|"
-    rf"(?P<reporter>(?:the\s+)?{_NAME}|(?:[Ss]tate|[Oo]fficial)\s+media)\s+"
+    rf"(?P<reporter>(?:[Tt]he\s+)?(?:state-run\s+|state\s+|official\s+)?{_NAME}|"
+    r"(?:[Ss]tate|[Oo]fficial)\s+media)\s+"
     r"(?:reported|said|quoted)\s+(?:that\s+)?)"
 )
 
@@ -399,15 +430,29 @@ def english_channel(text: str) -> tuple[str | None, str | None]:
     return speaker, (match.group("source") or match.group("reporter")).strip()
 
 
+EN_LOCATED = re.compile(r"\s+(?:in|at|from|on)\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)*$")
+EN_QUOTED = re.compile(r"[“\"][^”\"]*[”\"]?")
+
+
+def _unquoted(text: str) -> str:
+    """The text with what is inside quotation marks blanked (same length): a verb there is the
+    speaker's words ("the system said 58"), not the attribution."""
+    return EN_QUOTED.sub(lambda m: " " * len(m.group()), text)
+
+
 def english_speaker(text: str) -> str | None:
     """Return who an English sentence attributes its statement to."""
     for pattern in (EN_AFTER_QUOTE, EN_VERB_FIRST, EN_WHICH_SAID, EN_ACCORDING, EN_TRAILING):
         match = pattern.search(text)
         if match:
             return match.group("who").strip()
-    verb = EN_VERB.search(text)
+    verb = EN_VERB.search(_unquoted(text))
     if verb:
         before = text[: verb.start()].rstrip()
+        # "A Chinese embassy spokesperson in Hanoi said": the spokesperson, not Hanoi
+        located = EN_LOCATED.sub("", before)
+        if located != before and EN_NAME_BEFORE.search(located):
+            before = located
         match = EN_NAME_BEFORE.search(before) or EN_PRONOUN_BEFORE.search(before)
         if match:
             who = match.group("who").strip()

@@ -85,7 +85,7 @@ TH_OPINION = (
     "ท้อ", "รู้สึก", "เห็นควร", "เชื่อมั่น", "น่ากลัว", "สุดยอด", "บรรยากาศ", "คึกคัก", "แจ่มใส",
     "สนุกสนาน", "อบอุ่น", "ประทับใจ", "งดงาม", "สวยงาม", "น่ารัก",
     # judgements, commitments and reasoning, not facts: "ถือเป็นภารกิจที่สำคัญ", "ย่อมส่งผล"
-    "ให้ความสำคัญ", "ตระหนัก", "มุ่งมั่น", "ตั้งใจ", "เป็นเกียรติ", "ย่อม", "สมเหตุสมผล",
+    "ให้ความสำคัญ", "ตระหนัก", "มุ่งมั่น", "เป็นเกียรติ", "ย่อม", "สมเหตุสมผล",
 )
 TH_PREDICTION = (
     "ประมาณการ",
@@ -231,7 +231,7 @@ EN_ABBREVIATIONS = frozenset((
 EN_SPEECH_VERBS = (
     "said", "says", "told", "stated", "claimed", "claims", "reported", "reports", "announced",
     "added", "noted", "explained", "confirmed", "denied", "wrote", "posted", "tweeted",
-    "insisted", "argued", "warned", "admitted", "testified",
+    "insisted", "argued", "warned", "admitted", "testified", "disputed", "rejected",
 )
 EN_OPINION = (
     "i think", "we think", "believe", "believes", "in my view", "in our view", "in my opinion",

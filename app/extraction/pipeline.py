@@ -73,6 +73,8 @@ WEEKDAY = re.compile(
 
 def _only_a_date(piece: str) -> bool:
     """Say whether a piece is a date line and nothing more: "วันพุธที่ 9 กันยายน 2563"."""
+    if len(piece) > 60:
+        return False  # longer than any date line
     found = dates.find_dates(piece)
     if not found:
         return False

@@ -251,3 +251,29 @@ def test_english_wire_copy_ranks_pronouns_and_channels():
     assert [c.claimant for c in claims[:3]] == [somchai] * 3
     assert (claims[3].claimant, claims[3].reported_by) == ("the minister", "The Nation")
     assert claims[4].claimant == "the minister"  # the newspaper passed words on; it is no "she"
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (
+            "A Chinese embassy spokesperson in Hanoi said Beijing had shared data since 2020.",
+            "A Chinese embassy spokesperson",
+        ),
+        (
+            '"I knew I had at least 70, but the system said 58," the student, who asked not to '
+            "be named, told The Nation.",
+            "the student",
+        ),
+        ("About 190,000 students sat the exams in 2025, according to NIETS figures.", "NIETS"),
+        (
+            "The Thailand Consumers Council on Wednesday disputed the claim that 90% of fares "
+            "cost 499 baht.",
+            "The Thailand Consumers Council",
+        ),
+        ("ข้อมูลของ กรอ. ระบุว่า โรงงานแห่งนี้ได้รับใบอนุญาตเมื่อปี 2560 มีคนงาน 120 คน", "กรอ."),
+    ],
+)
+def test_who_spoke_past_places_days_asides_and_data(text, speaker):
+    (claim,) = [c for c in extract_claims(text, include_all=True) if c.score >= 0.5]
+    assert claim.claimant == speaker
