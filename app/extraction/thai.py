@@ -270,7 +270,13 @@ def _continues(tokens: list[Token], i: int, sentence_start: int, clauses: _Claus
     if rw[0] in OPENING:
         return not _quote_is_sentence(tokens, i + 1) and lw[-1:] not in CLOSING
     if lw[-1:] in CLOSING:
-        return any(w in lexicon.TH_SPEECH_VERBS for w in _words_after(tokens, i, 6))
+        # "“…” นายธนพล อุ่นเรือน ผู้อำนวยการกองคุ้มครอง… กล่าว": a speaker named after the
+        # quotation, with a long role, and then the verb
+        after = _words_after(tokens, i, 6)
+        if any(w in lexicon.TH_SPEECH_VERBS for w in after):
+            return True
+        named = right_chunk.startswith(PERSONAL_TITLES + APPOSITIVE_TITLES + lexicon.TH_ORG_PREFIXES)
+        return named and any(w in lexicon.TH_SPEECH_VERBS for w in _words_after(tokens, i, 24))
     if right_chunk.startswith(APPOSITIVE_TITLES) and not ends_in_figure:
         return True  # an apposition: "name title"
     if left_chunk.startswith(PERSONAL_TITLES) and len(left_chunk) <= 20:
