@@ -504,7 +504,8 @@ def is_reporter(name: str | None) -> bool:
 
 
 DEFINED_SHORT_FORM = re.compile(
-    r"(?:^|(?<=\s)|(?<=ด้าน)|(?<=โดย)|(?<=ของ)|(?<=และ)|(?<=จาก))(?P<full>(?:" + "|".join(lexicon.TH_ORG_PREFIXES) + r")[^\s()]{2,60}"
+    r"(?:^|(?<=\s)|(?<=ด้าน)|(?<=โดย)|(?<=ของ)|(?<=และ)|(?<=จาก))"
+    r"(?P<full>(?:" + "|".join(lexicon.TH_ORG_PREFIXES) + r")[^\s()]{2,60}"
     r"(?: [^\s()]{1,40}){0,4}?)\s*"
     r"\((?P<short>[\u0e01-\u0e4e.]{2,12}|[A-Z]{2,8})\)"
 )

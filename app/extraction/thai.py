@@ -97,6 +97,7 @@ TIME_OPENERS = (
 PLACE_ABBREVIATIONS = ("จ.", "อ.", "ต.")
 PLACE_LEVELS = ("ตำบล", "อำเภอ", "จังหวัด", "เขต", "แขวง", "ในพื้นที่ตำบล", "ในพื้นที่อำเภอ", "ต.", "อ.")
 SPEECH_VERBS = frozenset(lexicon.TH_SPEECH_VERBS)
+SPEAKER_STARTS = PERSONAL_TITLES + tuple(lexicon.TH_TITLES) + lexicon.TH_ORG_PREFIXES
 AGE = re.compile(r"(?:วัย|อายุ)\s*\d{1,3}\s*ปี$")
 ERAS = frozenset(("พ.ศ.", "ค.ศ.", "พ.", "ค."))
 APPOSITIVE_TITLES = tuple(t for t in TITLES if t not in ("นาย", "นาง", "นางสาว", "น.ส.", "ดร."))
@@ -275,7 +276,7 @@ def _continues(tokens: list[Token], i: int, sentence_start: int, clauses: _Claus
         after = _words_after(tokens, i, 6)
         if any(w in lexicon.TH_SPEECH_VERBS for w in after):
             return True
-        named = right_chunk.startswith(PERSONAL_TITLES + APPOSITIVE_TITLES + lexicon.TH_ORG_PREFIXES)
+        named = right_chunk.startswith(SPEAKER_STARTS)
         return named and any(w in lexicon.TH_SPEECH_VERBS for w in _words_after(tokens, i, 24))
     if right_chunk.startswith(APPOSITIVE_TITLES) and not ends_in_figure:
         return True  # an apposition: "name title"
