@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from datetime import date
+from functools import lru_cache
 
 BE_OFFSET = 543
 TH_MONTHS = {
@@ -102,6 +103,19 @@ def _iso(year: int | None, month: int | None = None, day: int | None = None) -> 
 
 def find_dates(text: str) -> list[tuple[int, int, str]]:
     """Return (start, end, ISO date or year) for every date found, in text order."""
+    return list(_find_dates(text))
+
+
+def forget() -> None:
+    """Empty the dates kept for the last article's sentences."""
+    _find_dates.cache_clear()
+
+
+@lru_cache(maxsize=4096)
+def _find_dates(text: str) -> tuple[tuple[int, int, str], ...]:
+    """find_dates, kept for the texts of the article being read: a sentence is scored as a
+    whole, as clauses and as a candidate, and each asks for its dates. extract_claims empties it
+    for every article, so no figure (a benchmark's second round) reads an earlier article's."""
     found: list[tuple[int, int, str]] = []
     taken: list[tuple[int, int]] = []
 
@@ -129,7 +143,7 @@ def find_dates(text: str) -> list[tuple[int, int, str]]:
         for m in pattern.finditer(text):
             add(m, _iso(int(m.group("year"))))
     found.sort()
-    return found
+    return tuple(found)
 
 
 def day_month_spans(text: str) -> list[tuple[int, int]]:

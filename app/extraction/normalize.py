@@ -41,8 +41,23 @@ def _clusters(text: str):
         yield match.start(), match.end()
 
 
+_ZERO_WIDTH_RE = re.compile("[" + "".join(sorted(ZERO_WIDTH)) + "]")
+_DIGIT_TABLE = str.maketrans(THAI_DIGITS)
+
+
 def normalize(source: str) -> NormalizedText:
     """Return NFC text without zero-width characters, Thai digits as ASCII, typos mended."""
+    if (
+        unicodedata.is_normalized("NFC", source)
+        and not _ZERO_WIDTH_RE.search(source)
+        and not _DOUBLED_MARK.search(source)
+    ):
+        return _plain(source)
+    return _general(source)
+
+
+def _general(source: str) -> NormalizedText:
+    """normalize() cluster by cluster: zero-width characters dropped, NFC, doubled marks."""
     chars: list[str] = []
     starts: list[int] = []
     ends: list[int] = []
@@ -55,6 +70,20 @@ def normalize(source: str) -> NormalizedText:
             chars.append(THAI_DIGITS.get(char, char))
             starts.append(start)
             ends.append(end)
+    _mend_typos(chars, starts, ends)
+    return NormalizedText("".join(chars), source, tuple(starts), tuple(ends))
+
+
+def _plain(source: str) -> NormalizedText:
+    """normalize() of a text with nothing to drop or compose (most text): the same result, with
+    no per-cluster normalization."""
+    chars = list(source.translate(_DIGIT_TABLE))
+    starts: list[int] = []
+    ends: list[int] = []
+    for match in _CLUSTER.finditer(source):
+        a, b = match.span()
+        starts.extend([a] * (b - a))
+        ends.extend([b] * (b - a))
     _mend_typos(chars, starts, ends)
     return NormalizedText("".join(chars), source, tuple(starts), tuple(ends))
 

@@ -251,6 +251,7 @@ def extract_claims(
     text: str, language: str | None = None, include_all: bool = False
 ) -> list[ClaimCandidate]:
     """Return the check-worthy claims of an article (every unit with `include_all`)."""
+    dates.forget()
     article = _Article(text, language)
     candidates = [article.candidate(*unit) for unit in article.units()]
     if include_all:

@@ -1,5 +1,9 @@
 """Normalization keeps every offset pointing into the original input."""
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from app.extraction import normalize as normalizing
 from app.extraction.normalize import clean_span, normalize
 
 
@@ -35,3 +39,10 @@ def test_nfc_composition_maps_back_to_both_characters():
 
 def test_clean_span_is_nfc_without_zero_width():
     assert clean_span("e\u0301\u200bx") == "éx"
+
+
+@settings(max_examples=300, deadline=None, derandomize=True, database=None)
+@given(st.text(alphabet="กขคงจะาิีึืุู่้๊๋็์ํำเแโใไ ๑๒๓123\n.,“”AaÅ\u0301", max_size=200))
+def test_the_fast_path_gives_what_cluster_by_cluster_gives(text):
+    fast, general = normalizing.normalize(text), normalizing._general(text)
+    assert (fast.text, fast.starts, fast.ends) == (general.text, general.starts, general.ends)
