@@ -503,6 +503,7 @@ def is_reporter(name: str | None) -> bool:
     return bool(name) and (name.startswith(REPORTERS) or bool(EN_REPORTER.match(name)))
 
 
+FULL_NAMES = frozenset(lexicon.TH_BODY_FULL_NAMES.values())
 DEFINED_SHORT_FORM = re.compile(
     r"(?:^|(?<=\s)|(?<=ด้าน)|(?<=โดย)|(?<=ของ)|(?<=และ)|(?<=จาก))"
     r"(?P<full>(?:" + "|".join(lexicon.TH_ORG_PREFIXES) + r")[^\s()]{2,60}"
@@ -522,22 +523,24 @@ class ClaimantResolver:
     seen: dict[str, int] = field(default_factory=dict)
     clock: int = 0
 
-    # Short forms the article defines ("กรมส่งเสริมการปกครองท้องถิ่น (สถ.)"), and its text so far.
+    # Short forms the article defines ("กรมส่งเสริมการปกครองท้องถิ่น (สถ.)"), and the common
+    # bodies it has named in full so far.
     aliases: dict[str, str] = field(default_factory=dict)
-    text: str = ""
+    named_in_full: set[str] = field(default_factory=set)
 
     def read(self, paragraph: str) -> None:
-        """Take in a paragraph before its sentences are attributed: the short forms it defines."""
-        self.text += paragraph + "\n"
+        """Take in a paragraph before its sentences are attributed: the short forms it defines
+        and the bodies it names in full (a look at each paragraph once: linear in the text)."""
         for match in DEFINED_SHORT_FORM.finditer(paragraph):
             self.aliases[match.group("short")] = match.group("full")
+        self.named_in_full.update(n for n in FULL_NAMES if n in paragraph)
 
     def _full_name(self, name: str) -> str:
         """A body's short form as the article names it in full, if it does."""
         if name in self.aliases:
             return self.aliases[name]
         full = lexicon.TH_BODY_FULL_NAMES.get(name) or lexicon.TH_BODY_FULL_NAMES.get(name + ".")
-        return full if full and full in self.text else name
+        return full if full and full in self.named_in_full else name
 
     def mention(self, people: list[str]) -> None:
         """Note the people a sentence names, for a pronoun in a later sentence."""
