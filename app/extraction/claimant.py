@@ -181,6 +181,13 @@ def _before_last(words: list[Token]) -> str | None:
     return texts[-2] if len(texts) > 1 else None
 
 
+def _looks_like_a_name(chunks: list[str]) -> bool:
+    """Say whether the words before a role can be a name: at most three short chunks with no
+    figure in them (not the end of the sentence before)."""
+    short = all(len(c) <= 25 and not any(ch.isdigit() for ch in c) for c in chunks)
+    return len(chunks) <= 3 and short
+
+
 def _speaker(words: list[Token]) -> tuple[str | None, str | None]:
     """Split the words before a speech verb into (name, title); either may be None."""
     chunks, current = [], ""
@@ -227,6 +234,8 @@ def _speaker(words: list[Token]) -> tuple[str | None, str | None]:
     split = next((i for i, c in enumerate(chunks) if c.startswith(APPOSITIVE_TITLES)), len(chunks))
     name = " ".join(chunks[:split]) or None
     title = " ".join(chunks[split:]) or None
+    if name and title and not _looks_like_a_name(chunks[:split]):
+        name = None  # "…ปีที่นักกรีฑาตรวจพบสาร นายกสมาคม… ให้สัมภาษณ์ว่า": the role speaks
     return name, title
 
 
@@ -316,8 +325,10 @@ def thai_speaker(tokens: list[Token]) -> tuple[str | None, str | None]:
             found = _speaker(before[stop + 1 :])
             if found[0] is None and found[1] is None:
                 continue  # no one before this verb: an earlier one in the sentence may say who
-            if finding and not _names_speaker(*found):
-                continue  # "ผลการตรวจพบว่า": a finding, but no one named made it
+            if finding and not (
+                (glued or after[:1] == ["ว่า"]) and found[0] and _names_speaker(*found)
+            ):
+                continue  # "ผลการตรวจพบว่า", "…ที่นักกรีฑาตรวจพบสาร…": no one named found that
             if found[0] not in lexicon.TH_PRONOUNS:
                 return found
             # "นพ.ก… กล่าวว่า “…” เขายืนยันว่า …": the pronoun is the person named first

@@ -277,3 +277,19 @@ def test_english_wire_copy_ranks_pronouns_and_channels():
 def test_who_spoke_past_places_days_asides_and_data(text, speaker):
     (claim,) = [c for c in extract_claims(text, include_all=True) if c.score >= 0.5]
     assert claim.claimant == speaker
+
+
+def test_a_role_after_the_sentence_before_speaks_alone():
+    text = (
+        "ผู้สื่อข่าวรายงานว่า กรณีนี้เป็นครั้งที่ 3 ในรอบ 2 ปีที่นักกรีฑาทีมชาติไทยตรวจพบสารต้องห้าม "
+        "นายกสมาคมกีฬากรีฑาแห่งประเทศไทยให้สัมภาษณ์ว่า สมาคมเพิ่มการสุ่มตรวจเป็น 2 เท่า"
+    )
+    claimants = {c.claimant for c in extract_claims(text, include_all=True)}
+    assert claimants <= {None, "นายกสมาคมกีฬากรีฑาแห่งประเทศไทย"}
+
+
+def test_a_finding_is_a_claim_only_when_a_named_finder_says_what_it_found():
+    found = extract_claims("กรมอุตุนิยมวิทยา ตรวจสอบแล้วพบว่า ไม่มีแผ่นดินไหวในวันที่ 25 มิ.ย. 68")
+    assert found[0].claimant == "กรมอุตุนิยมวิทยา"
+    (plain,) = extract_claims("ปีนี้มีนักกีฬาทีมชาติไทยตรวจพบสารต้องห้าม 3 ราย", include_all=True)
+    assert plain.claimant is None
