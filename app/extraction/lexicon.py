@@ -85,7 +85,7 @@ TH_OPINION = (
     "ท้อ", "รู้สึก", "เห็นควร", "เชื่อมั่น", "น่ากลัว", "สุดยอด", "บรรยากาศ", "คึกคัก", "แจ่มใส",
     "สนุกสนาน", "อบอุ่น", "ประทับใจ", "งดงาม", "สวยงาม", "น่ารัก",
     # judgements, commitments and reasoning, not facts: "ถือเป็นภารกิจที่สำคัญ", "ย่อมส่งผล"
-    "ให้ความสำคัญ", "ตระหนัก", "มุ่งมั่น", "เป็นเกียรติ", "ย่อม", "สมเหตุสมผล",
+    "ให้ความสำคัญ", "ตระหนัก", "มุ่งมั่น", "เป็นเกียรติ", "ย่อม", "สมเหตุสมผล", "เสียใจ",
 )
 TH_PREDICTION = (
     "ประมาณการ",
@@ -108,7 +108,7 @@ TH_ADVICE_OPENING = (
 TH_ADVICE = (
     "เสนอว่า", "เสนอให้", "เรียกร้อง", "ต้องให้", "ขอร้อง", "ควร", "ขอแนะนำ", "แนะนำให้",
     "ขอความร่วมมือ", "ต้องรีบ", "กรุณา", "โปรด", "แชร์ต่อ", "แชร์ด่วน", "ช่วยกันแชร์",
-    "เตือนให้", "ขอเชิญ", "ขอเตือน", "ขอให้ประชาชน", "จำเป็นต้อง",
+    "เตือนให้", "ขอเชิญ", "ขอเตือน", "ขอให้ประชาชน", "จำเป็นต้อง", "อยากให้",
     # "ขอประชาชนอย่าหลงเชื่อ", "เพจปลอมต้องระวัง", and where to call or ask
     "อย่า", "หลงเชื่อ", "ต้องระวัง", "พึงระวัง", "ระมัดระวัง", "ขอฝากเตือน", "ฝากเตือน",
     "สอบถามได้ที่", "ติดต่อได้ที่", "โทรสอบถาม", "สอบถามข้อมูลเพิ่มเติม",
@@ -241,7 +241,8 @@ EN_OPINION = (
     "feels that", "opinion", "unfortunately", "should be praised", "disappointing", "a shame",
     "great move", "mistake", "it is clear that", "probably", "praised", "confident", "worries",
     "worried", "proud", "frankly", "i want", "we want", "we welcome", "nobody", "i am sure",
-    "we are sure", "condemned",
+    "we are sure", "condemned", "welcomed", "apologise", "apologize", "apologised",
+    "apologized",
 )
 EN_PREDICTION = (
     "will", "won't", "would", "is expected to", "are expected to", "expects", "expect",
@@ -255,7 +256,8 @@ EN_HOPE = (
 )
 EN_ADVICE = (
     "should", "must", "urged", "urge", "urges", "advised", "advise", "recommend", "recommended",
-    "don't", "do not", "never ", "please", "need to", "needs to",
+    "don't", "do not", "never ", "please", "need to", "needs to", "called for", "calls for",
+    "call for", "demanded",
 )
 EN_WISH = (
     "wish", "wishes", "congratulat", "happy new year", "best wishes", "good luck", "thank",

@@ -21,7 +21,7 @@ WEIGHTS = {
     "denial": 1.1,
     "state": 1.1,
     "opinion": -3.2,
-    "prediction": -3.0,
+    "prediction": -3.5,
     "advice": -3.2,
     "wish": -3.2,
     "question": -2.6,
