@@ -29,6 +29,8 @@ NEGATIVE_OPENERS = tuple(
         reverse=True,
     )
 )
+# A clause with its own subject that opines or hopes: "… 20 ฉบับ ผู้จัดหวังว่า…".
+SUBJECT_OPINES = re.compile(r"[^\s]{1,15}?(?:หวัง|คาด|เชื่อ|มอง|คิด|เห็น)ว่า")
 EN_OPENER = re.compile("|".join(re.escape(o) for o in lexicon.EN_CLAUSE_OPENERS), re.I)
 
 Polarity = Callable[[int, int], bool]
@@ -43,9 +45,23 @@ def thai_split_points(tokens: list[Token], start: int, end: int) -> list[int]:
         if not token.is_space or not start < token.start < end or depths[i] > 0:
             continue
         following = "".join(t.text for t in tokens[i + 1 : i + 4])
-        if following.startswith(TH_OPENERS) or following.startswith(NEGATIVE_OPENERS):
+        if (
+            following.startswith(TH_OPENERS)
+            or following.startswith(NEGATIVE_OPENERS)
+            or SUBJECT_OPINES.match(_chunk_after(tokens, i))
+        ):
             points.append(tokens[i + 1].start)
     return points
+
+
+def _chunk_after(tokens: list[Token], i: int, most: int = 8) -> str:
+    """The words after the space tokens[i], up to the next space (at most `most` of them)."""
+    words = []
+    for token in tokens[i + 1 : i + 1 + most]:
+        if token.is_space:
+            break
+        words.append(token.text)
+    return "".join(words)
 
 
 def english_split_points(text: str, start: int, end: int) -> list[int]:

@@ -293,3 +293,13 @@ def test_a_finding_is_a_claim_only_when_a_named_finder_says_what_it_found():
     assert found[0].claimant == "กรมอุตุนิยมวิทยา"
     (plain,) = extract_claims("ปีนี้มีนักกีฬาทีมชาติไทยตรวจพบสารต้องห้าม 3 ราย", include_all=True)
     assert plain.claimant is None
+
+
+def test_a_fact_and_a_hope_with_its_own_subject_are_two_claims():
+    text = (
+        "นับถึงปัจจุบัน ประเทศไทยมีรัฐธรรมนูญมาแล้ว 20 ฉบับ ผู้จัดหวังว่านิทรรศการครั้งนี้จะมีผู้เข้าชมไม่น้อยกว่า 50,000 คน"
+    )
+    claims = extract_claims(text, include_all=True)
+    fact = next(c for c in claims if "20 ฉบับ" in c.text)
+    assert "หวังว่า" not in fact.text and fact.score >= 0.5
+    assert all(c.score < 0.5 for c in claims if "หวังว่า" in c.text)
