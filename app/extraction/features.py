@@ -187,12 +187,24 @@ def thai_reasons(text: str, tokens: list[Token]) -> set[str]:
     return reasons
 
 
+# "above the 1.3% median forecast": a forecast spoken of, not one made.
+EN_NAMED_FORECAST = re.compile(
+    r"\b(?:the|a|an|its|their|median|consensus|official|previous|earlier)\s+"
+    r"(?:[\w.%-]+\s+){0,2}?(?:forecasts?|projections?|predictions?)\b",
+    re.I,
+)
+
+
+def _without_named_forecasts(text: str) -> str:
+    return EN_NAMED_FORECAST.sub(" ", text)
+
+
 def english_reasons(text: str) -> set[str]:
     """Return the reasons found in an English sentence or clause."""
     reasons: set[str] = set()
     _figures(text, reasons)
     for name, pattern in _english_patterns().items():
-        if pattern.search(text):
+        if pattern.search(_without_named_forecasts(text) if name == "prediction" else text):
             reasons.add(name)
     if "?" in text:
         reasons.add("question")

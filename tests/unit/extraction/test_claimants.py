@@ -303,3 +303,10 @@ def test_a_fact_and_a_hope_with_its_own_subject_are_two_claims():
     fact = next(c for c in claims if "20 ฉบับ" in c.text)
     assert "หวังว่า" not in fact.text and fact.score >= 0.5
     assert all(c.score < 0.5 for c in claims if "หวังว่า" in c.text)
+
+
+def test_a_forecast_spoken_of_is_no_prediction():
+    (claim,) = extract_claims("Inflation was 1.8%, above the 1.3% median forecast of economists.")
+    assert "prediction" not in claim.reasons
+    (plan,) = extract_claims("Economists forecast growth of 3% in 2026.", include_all=True)
+    assert plan.score < 0.5
