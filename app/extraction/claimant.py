@@ -135,6 +135,9 @@ def _strip_dateline(chunks: list[str]) -> list[str]:
 SOURCE_OF = re.compile(r"^(?:ตาม)?(?:ข้อมูล|ผลสำรวจ|รายงาน|ตัวเลข|สถิติ|เอกสาร|ผลการศึกษา)ของ")
 
 
+TRAILING_TIMES = ("เมื่อ", "ในวันที่", "วันที่", "ในช่วง", "ระหว่าง", "ในปี", "ในเดือน")
+
+
 def _of_whom(chunks: list[str]) -> list[str]:
     """Drop "ข้อมูลของ" and the like before the body they belong to."""
     for i, chunk in enumerate(chunks):
@@ -207,6 +210,17 @@ def _speaker(words: list[Token]) -> tuple[str | None, str | None]:
         return None, None
     chunks = _strip_dateline(chunks)
     chunks = _of_whom(chunks)
+    # "สภาฯ เมื่อเดือนพฤศจิกายน 2567 พบว่า": the time is not part of who
+    when = next(
+        (
+            i
+            for i in range(1, len(chunks))
+            if chunks[i].startswith(TRAILING_TIMES) or chunks[i] in ("ณ", "ณวันที่")
+        ),
+        None,
+    )
+    if when is not None and not any(names_person(c) for c in chunks[when:]):
+        chunks = chunks[:when]
     people = [i for i, chunk in enumerate(chunks) if names_person(chunk)]
     # From the last person named ("นายสมพงษ์ ทองดี วัย 78 ปี บุตรชายของ…"), else the last words.
     chunks = _strip_adjuncts(chunks[people[-1] :] if people else chunks[-5:])
@@ -314,7 +328,14 @@ def thai_speaker(tokens: list[Token]) -> tuple[str | None, str | None]:
         after += [tokens[j].text for j in words[position + 1 : position + 1 + reach]]
         before = tokens[:i]
         stop = max((k for k in range(len(before)) if _stops_speaker(before, k)), default=-1)
-        trailing_only = all(w in SPEECH_TAIL or w in CLOSING_QUOTES for w in after)
+        # "“…” X กล่าว" ends the verb's chunk: what follows after a space is a sentence of its own
+        # ("… กล่าว เขากล่าวว่า …")
+        own = []
+        for token in tokens[i + 1 :]:
+            if token.is_space:
+                break
+            own.append(token.text)
+        trailing_only = not glued and all(w in SPEECH_TAIL or w in CLOSING_QUOTES for w in own)
         says_that = any(
             w == "ว่า" or w in AS_FOLLOWS or (w.endswith("ว่า") and w[:-3] in SPEECH_TAIL)
             for w in after

@@ -310,3 +310,18 @@ def test_a_forecast_spoken_of_is_no_prediction():
     assert "prediction" not in claim.reasons
     (plan,) = extract_claims("Economists forecast growth of 3% in 2026.", include_all=True)
     assert plan.score < 0.5
+
+
+def test_a_speaker_named_after_a_quotation_is_not_the_one_before():
+    text = (
+        "พ.ต.อ.ณัฐวุฒิ เรืองศรี ผู้กำกับการ กล่าวว่า ตำรวจยึดของกลางได้ 86 ตัว\n"
+        "“ลิ่นเป็นสัตว์ที่ถูกลักลอบค้ามากที่สุดในโลก เกล็ดลิ่นมีราคาสูงถึงกิโลกรัมละกว่า 100,000 บาท” "
+        "นายธนพล อุ่นเรือน ผู้อำนวยการกองคุ้มครองพันธุ์สัตว์ป่า กล่าว เขากล่าวว่า ลิ่นชวาเป็นสัตว์ป่าคุ้มครอง"
+    )
+    quoted = next(c for c in extract_claims(text) if "100,000" in c.text)
+    assert quoted.claimant == "นายธนพล อุ่นเรือน"
+
+
+def test_a_time_after_the_speaker_is_not_part_of_who():
+    (claim,) = extract_claims("ผลสำรวจของสภาฯ เมื่อเดือนพฤศจิกายน 2567 พบว่า แรงงานมีค่าใช้จ่ายวันละ 557 บาท")
+    assert claim.claimant == "สภาฯ"
