@@ -112,6 +112,8 @@ def _thai_entities(tokens: list[Token]) -> bool:
 
 TOPIC_VERBS = frozenset(lexicon.TH_TOPIC_VERBS)
 # A sentence that only announces what follows: "…สรุปสาระสำคัญ ดังนี้", "…รูปแบบสำคัญ อาทิ".
+PURPOSE = re.compile(r"(?:ทั้งนี้|ก็|ซึ่ง|และ|โดย|แต่)?\s*เพื่อ")
+BULLET = re.compile(r"[-•▪●]\s")
 HASHTAG = re.compile(r"(?:^|\s)#\w")
 INTRODUCES_A_LIST = re.compile(r"(?:ดังนี้|ดังต่อไปนี้|อาทิ|ได้แก่|ประกอบด้วย|:)\s*$")
 
@@ -158,8 +160,10 @@ def thai_reasons(text: str, tokens: list[Token]) -> set[str]:
     """Return the reasons found in a Thai sentence or clause."""
     reasons: set[str] = set()
     _figures(text, reasons)
-    if text.startswith("เพื่อ"):
-        reasons.add("purpose")  # "เพื่อให้…": what something is for, not what happened
+    if PURPOSE.match(text):
+        reasons.add("purpose")  # "เพื่อให้…", "ทั้งนี้เพื่อ…": what something is for, not what happened
+    if BULLET.match(text) and "number" not in reasons:
+        reasons.add("topic")  # "- Modernization มีความทันสมัย…": an item of a list of aims
     if _names_only_topic(tokens) or (
         (INTRODUCES_A_LIST.search(text) or HASHTAG.search(text)) and "number" not in reasons
     ):

@@ -325,3 +325,14 @@ def test_a_speaker_named_after_a_quotation_is_not_the_one_before():
 def test_a_time_after_the_speaker_is_not_part_of_who():
     (claim,) = extract_claims("ผลสำรวจของสภาฯ เมื่อเดือนพฤศจิกายน 2567 พบว่า แรงงานมีค่าใช้จ่ายวันละ 557 บาท")
     assert claim.claimant == "สภาฯ"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ทั้งนี้เพื่อความเป็นธรรมแก่ทุกฝ่าย และเพื่อความโปร่งใสในการทำงานของตำรวจ",
+        "- Customization การออกแบบเฉพาะเพื่ออำนวยความสะดวกและรองรับการทำงานของกองทัพอากาศ",
+    ],
+)
+def test_a_purpose_and_an_item_of_a_list_of_aims_are_not_claims(text):
+    assert extract_claims(text) == []
