@@ -270,6 +270,8 @@ def _continues(tokens: list[Token], i: int, sentence_start: int, clauses: _Claus
         return True  # an abbreviation or aside in brackets: "สำนักงาน… (สพฐ.) เปิดเผยว่า"
     if rw[0] in OPENING:
         return not _quote_is_sentence(tokens, i + 1) and lw[-1:] not in CLOSING
+    if lw.endswith(")") and left_chunk.startswith("(") and len(left_chunk) <= 16:
+        return True  # "กรมโรงงานอุตสาหกรรม (กรอ.) มีคำสั่ง…": a short form in brackets, then the verb
     if lw[-1:] in CLOSING:
         # "“…” นายธนพล อุ่นเรือน ผู้อำนวยการกองคุ้มครอง… กล่าว": a speaker named after the
         # quotation, with a long role, and then the verb
