@@ -318,13 +318,15 @@ def thai_speaker(tokens: list[Token]) -> tuple[str | None, str | None]:
             continue  # a verb inside the quotation is the speaker's words, not the attribution
         glued = word.endswith("ว่า") and word[:-3] in SPEECH  # newmm keeps "กล่าวว่า" whole
         finding = word in FINDING or (word.endswith("ว่า") and word[:-3] in FINDING)
-        if word not in SPEECH and not glued and not finding:
+        about = word.endswith("ถึง") and word[:-3] in SPEECH  # newmm keeps "กล่าวถึง" whole
+        if word not in SPEECH and not glued and not finding and not about:
             continue
         if position and tokens[words[position - 1]].text == "พร้อม":
             continue  # "..., พร้อมระบุว่า": the same speaker goes on
         after = ["ว่า"] if glued else []
         # "กล่าวถึงการลงพื้นที่ … ว่า": a topic first, then what was said, further on
-        reach = 40 if position + 1 < len(words) and tokens[words[position + 1]].text == "ถึง" else 12
+        followed_by_about = position + 1 < len(words) and tokens[words[position + 1]].text == "ถึง"
+        reach = 40 if about or followed_by_about else 12
         after += [tokens[j].text for j in words[position + 1 : position + 1 + reach]]
         before = tokens[:i]
         stop = max((k for k in range(len(before)) if _stops_speaker(before, k)), default=-1)

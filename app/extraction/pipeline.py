@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import bisect
+import dataclasses
 import re
 
 from app.extraction import claimant, clauses, dates, english, features, numbers, scoring, thai
@@ -254,6 +255,13 @@ def extract_claims(
     dates.forget()
     article = _Article(text, language)
     candidates = [article.candidate(*unit) for unit in article.units()]
+    # A role named before its holder ("อธิบดีกรมราชทัณฑ์ ระบุ…", then "นายอายุตม์ สินธพพันธุ์
+    # อธิบดีกรมราชทัณฑ์ กล่าวว่า…"): the earlier claims are the holder's too.
+    holders = article.resolver.titles
+    candidates = [
+        dataclasses.replace(c, claimant=holders[c.claimant]) if c.claimant in holders else c
+        for c in candidates
+    ]
     if include_all:
         return candidates
     return [c for c in candidates if c.score >= scoring.THRESHOLD]

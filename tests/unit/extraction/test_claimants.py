@@ -336,3 +336,21 @@ def test_a_time_after_the_speaker_is_not_part_of_who():
 )
 def test_a_purpose_and_an_item_of_a_list_of_aims_are_not_claims(text):
     assert extract_claims(text) == []
+
+
+def test_talked_about_a_topic_then_what_was_said():
+    text = (
+        "วันนี้ (4 มกราคม 2567) นายชนินทร์ รุ่งธนเกียรติ รองเลขาธิการนายกรัฐมนตรีฝ่ายการเมือง "
+        "กล่าวถึงการลงพื้นที่ จ.สุรินทร์ เพื่อตรวจสอบเรื่องร้องเรียนเกี่ยวกับปัญหาที่ดินทำกินของประชาชน "
+        "และการบริหารจัดการน้ำภายในจังหวัดว่า พื้นที่ทับซ้อนมีราว 900 ไร่"
+    )
+    claims = extract_claims(text)
+    assert claims and all(c.claimant == "นายชนินทร์ รุ่งธนเกียรติ" for c in claims)
+
+
+def test_a_role_named_before_its_holder_is_the_holder():
+    text = (
+        "อธิบดีกรมราชทัณฑ์ ระบุผลตรวจผู้ต้องขังทั้ง 8 รายเป็นลบ\n"
+        "นายอายุตม์ สินธพพันธุ์ อธิบดีกรมราชทัณฑ์ กล่าวว่า เรือนจำแยกผู้ต้องขังไว้ 14 วัน"
+    )
+    assert {c.claimant for c in extract_claims(text)} == {"นายอายุตม์ สินธพพันธุ์"}
