@@ -97,6 +97,8 @@ TIME_OPENERS = (
 PLACE_ABBREVIATIONS = ("จ.", "อ.", "ต.")
 PLACE_LEVELS = ("ตำบล", "อำเภอ", "จังหวัด", "เขต", "แขวง", "ในพื้นที่ตำบล", "ในพื้นที่อำเภอ", "ต.", "อ.")
 SPEECH_VERBS = frozenset(lexicon.TH_SPEECH_VERBS)
+# Social-media punctuation: "!", "‼️", "⚠️", "?" at a chunk's end (or a sign at the next one's start).
+EXCLAIMS = re.compile(r"(?:[!?‼⁉]|[\u2600-\u27bf\U0001f300-\U0001faff]\ufe0f?)$|^[‼⁉\u2600-\u27bf]")
 SPEAKER_STARTS = PERSONAL_TITLES + tuple(lexicon.TH_TITLES) + lexicon.TH_ORG_PREFIXES
 AGE = re.compile(r"(?:วัย|อายุ)\s*\d{1,3}\s*ปี$")
 ERAS = frozenset(("พ.ศ.", "ค.ศ.", "พ.", "ค."))
@@ -238,6 +240,8 @@ def _continues(tokens: list[Token], i: int, sentence_start: int, clauses: _Claus
     left, right = tokens[i - 1], tokens[i + 1]
     lw, rw = left.text, right.text
     left_chunk, right_chunk = _chunk_around(tokens, i, -1), _chunk_around(tokens, i, 1)
+    if EXCLAIMS.search(left_chunk) or EXCLAIMS.match(right_chunk):
+        return False  # "…ส่งต่อด่วนๆ ‼️ ตอนนี้มีมิจฉาชีพ…": an exclamation or a warning sign ends it
     ends_in_figure = lw[-1:].isdigit() or (
         len(left_chunk) <= SHORT_CHUNK and _chunk_before(tokens, i)[-1:].isdigit()
     )

@@ -354,3 +354,10 @@ def test_a_role_named_before_its_holder_is_the_holder():
         "นายอายุตม์ สินธพพันธุ์ อธิบดีกรมราชทัณฑ์ กล่าวว่า เรือนจำแยกผู้ต้องขังไว้ 14 วัน"
     )
     assert {c.claimant for c in extract_claims(text)} == {"นายอายุตม์ สินธพพันธุ์"}
+
+
+def test_an_exclamation_or_a_warning_sign_ends_a_thai_sentence():
+    text = "‼️ เตือนภัยจากกลุ่มไลน์ผู้ปกครอง ส่งต่อด่วนๆ ‼️ ตอนนี้มีมิจฉาชีพส่ง SMS ถึงผู้ใช้ไฟกว่า 3,000 ราย"
+    claims = extract_claims(text, include_all=True)
+    fact = next(c for c in claims if "3,000" in c.text)
+    assert "ส่งต่อ" not in fact.text and fact.claimant is None and fact.score >= 0.5
