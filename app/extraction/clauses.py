@@ -45,9 +45,11 @@ def thai_split_points(tokens: list[Token], start: int, end: int) -> list[int]:
         if not token.is_space or not start < token.start < end or depths[i] > 0:
             continue
         following = "".join(t.text for t in tokens[i + 1 : i + 4])
+        # "… ไปใช้ ซึ่งอาจสร้างความเข้าใจผิด": a relative clause that turns to a forecast
+        unjoined = following[len("ซึ่ง") :] if following.startswith("ซึ่ง") else following
         if (
             following.startswith(TH_OPENERS)
-            or following.startswith(NEGATIVE_OPENERS)
+            or unjoined.startswith(NEGATIVE_OPENERS)
             or SUBJECT_OPINES.match(_chunk_after(tokens, i))
         ):
             points.append(tokens[i + 1].start)

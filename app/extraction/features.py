@@ -145,6 +145,16 @@ def _only_named(tokens: list[Token]) -> bool:
     return all(words[i] in FORECAST_WORDS and i and words[i - 1] in NOMINAL_MARKERS for i in hits)
 
 
+def _only_reasonable(text: str, tokens: list[Token]) -> bool:
+    """Say whether the only cue of advice is ควร of "อันควร" (reasonable, due)."""
+    words = [t.text for t in tokens if not t.is_space]
+    shoulds = [i for i, w in enumerate(words) if w == "ควร"]
+    if not shoulds or any(i == 0 or words[i - 1] != "อัน" for i in shoulds):
+        return False
+    cue = _thai_cues()["advice"]
+    return not cue.search(text.replace("อันควร", "อัน"), set(words) - {"ควร"})
+
+
 def _only_seeing(text: str, tokens: list[Token]) -> bool:
     """Say whether the sentence's only cue of a prediction is "จะ" of "จะเห็น(ได้)ว่า"."""
     words = [t.text for t in tokens if not t.is_space]
@@ -172,6 +182,8 @@ def thai_reasons(text: str, tokens: list[Token]) -> set[str]:
     for name, cue in _thai_cues().items():
         if cue.search(text, words):
             reasons.add(name)
+    if "advice" in reasons and _only_reasonable(text, tokens):
+        reasons.discard("advice")  # "ไม่มีเหตุอันควรปรานี": a reasonable cause, no advice given
     if "prediction" in reasons and (_only_seeing(text, tokens) or _only_named(tokens)):
         reasons.discard("prediction")  # "จะเห็นได้ว่า…", "ไม่สามารถพยากรณ์ได้": no forecast made
     if "?" in text:

@@ -361,3 +361,11 @@ def test_an_exclamation_or_a_warning_sign_ends_a_thai_sentence():
     claims = extract_claims(text, include_all=True)
     fact = next(c for c in claims if "3,000" in c.text)
     assert "ส่งต่อ" not in fact.text and fact.claimant is None and fact.score >= 0.5
+
+
+def test_a_reasonable_cause_is_no_advice_and_a_relative_forecast_parts():
+    (court,) = extract_claims("ศาลอาญาระบุในคำพิพากษาว่า จำเลยไม่มีเหตุอันควรปรานี จึงไม่รอการลงโทษ 5 ปี")
+    assert "advice" not in court.reasons
+    text = "บัญชีไลน์ดังกล่าวแอบอ้างนำโลโก้ของ ก.ล.ต. ไปใช้ ซึ่งอาจสร้างความเข้าใจผิดให้แก่ผู้ลงทุน"
+    claims = extract_claims(text, include_all=True)
+    assert len(claims) == 2 and claims[0].score >= 0.5 > claims[1].score
