@@ -166,4 +166,12 @@ def has_date_mention(text: str) -> bool:
         or EN_DAY_MONTH_YEAR.search(text)
         or EN_YEAR.search(text)
         or ISO_DATE.search(text)
+        or TH_PAST_TIME.search(text)
     )
+
+
+# A past time named without a date: "ตั้งแต่ต้นเดือน", "เมื่อสัปดาห์ที่แล้ว", "ปีที่แล้ว".
+TH_PAST_TIME = re.compile(
+    r"(?:ต้น|กลาง|ปลาย)(?:เดือน|ปี)(?:ที่แล้ว|ที่ผ่านมา|นี้)?|เมื่อวาน(?:นี้)?|"
+    r"(?:สัปดาห์|อาทิตย์|เดือน|ปี)(?:ที่แล้ว|ที่ผ่านมา|ก่อน)"
+)

@@ -79,6 +79,7 @@ def _english_patterns() -> dict[str, re.Pattern]:
         "attribution": re.compile(
             r"\b(?:" + "|".join(lexicon.EN_SPEECH_VERBS) + r"|according to)\b", re.I
         ),
+        "denial": words(lexicon.EN_DENIAL),
     }
 
 
@@ -203,6 +204,13 @@ def thai_reasons(text: str, tokens: list[Token]) -> set[str]:
     return reasons
 
 
+EN_NUMBER_WORDS = re.compile(
+    r"\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|"
+    r"sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|"
+    r"hundreds?|thousands?|millions?|dozens?)(?:-(?:one|two|three|four|five|six|seven|eight|nine))?"
+    r"\s+(?!of\b|or\b|and\b|to\b)[a-z]",
+    re.I,
+)
 # "above the 1.3% median forecast": a forecast spoken of, not one made.
 EN_NAMED_FORECAST = re.compile(
     r"\b(?:the|a|an|its|their|median|consensus|official|previous|earlier)\s+"
@@ -219,6 +227,8 @@ def english_reasons(text: str) -> set[str]:
     """Return the reasons found in an English sentence or clause."""
     reasons: set[str] = set()
     _figures(text, reasons)
+    if EN_NUMBER_WORDS.search(text):
+        reasons.add("number")  # "sentenced to eight years", "Fifty-two people have died"
     for name, pattern in _english_patterns().items():
         if pattern.search(_without_named_forecasts(text) if name == "prediction" else text):
             reasons.add(name)

@@ -235,6 +235,12 @@ EN_SPEECH_VERBS = (
     "added", "noted", "explained", "confirmed", "denied", "wrote", "posted", "tweeted",
     "insisted", "argued", "warned", "admitted", "testified", "disputed", "rejected",
 )
+# A denial or correction says something checkable: "The court did not rule on that question."
+EN_DENIAL = (
+    "did not", "didn't", "does not", "doesn't", "has not", "hasn't", "have not", "haven't",
+    "had not", "was not", "wasn't", "were not", "weren't", "is not", "isn't", "are not",
+    "aren't", "no evidence", "not true", "false", "fake", "hoax", "debunked",
+)
 EN_OPINION = (
     "i think", "we think", "believe", "believes", "in my view", "in our view", "in my opinion",
     "critics argue", "argue that", "argued that", "seems", "appears to be", "feel that",

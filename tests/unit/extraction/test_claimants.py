@@ -369,3 +369,16 @@ def test_a_reasonable_cause_is_no_advice_and_a_relative_forecast_parts():
     text = "บัญชีไลน์ดังกล่าวแอบอ้างนำโลโก้ของ ก.ล.ต. ไปใช้ ซึ่งอาจสร้างความเข้าใจผิดให้แก่ผู้ลงทุน"
     claims = extract_claims(text, include_all=True)
     assert len(claims) == 2 and claims[0].score >= 0.5 > claims[1].score
+
+
+@pytest.mark.parametrize(
+    ("text", "reason"),
+    [
+        ("Two land developers were each sentenced to eight years in prison.", "number"),
+        ("The court did not rule on that question.", "denial"),
+        ("หน่วยงานรัฐรู้เรื่องนี้มาตั้งแต่ต้นเดือนแล้ว", "date"),
+    ],
+)
+def test_number_words_denials_and_past_times_count(text, reason):
+    (claim,) = extract_claims(text, include_all=True)
+    assert reason in claim.reasons and claim.score >= 0.5
