@@ -35,6 +35,7 @@ def article_json(article: Article, with_body: bool = False) -> dict[str, object]
                 "score": a.claim.score,
                 "reasons": a.claim.reasons.get("reasons", []),
                 "claimant": a.claim.claimant,
+                "reported_by": a.claim.reported_by,
                 "status": a.claim.status.value,
             }
             for a in article.appearances

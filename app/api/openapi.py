@@ -218,6 +218,7 @@ ARTICLE = {
                     "score": {"type": "number"},
                     "reasons": {"type": "array", "items": {"type": "string"}},
                     "claimant": NULLABLE_STRING,
+                    "reported_by": NULLABLE_STRING,
                     "status": CLAIM_STATUS,
                 },
             },

@@ -24,6 +24,7 @@ HEADER = (
     "correction_note",
     "published_at",
     "public_url",
+    "reported_by",  # last, so the earlier columns keep their places
 )
 BOM = "\ufeff"
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")

@@ -18,6 +18,7 @@ OPEN_QUOTES, CLOSE_QUOTES = "“\"'‘«", "”\"'’»"
 CONTINUATIONS = ("และ", "ซึ่ง", "โดย", "รวมถึง", "ทั้งนี้", "and ", "which ", "while ")
 # A speaker's sentence that ends by introducing what follows: "…สรุปสาระสำคัญ ดังนี้".
 INTRODUCES_WHAT_FOLLOWS = re.compile(r"(?:ดังนี้|ดังต่อไปนี้|ว่า|:)\s*$")
+MAX_NAME = 150  # characters; a claimant or channel longer than this is not a name
 MIN_STATEMENT = 15  # characters; shorter pieces are headlines, datelines or fragments
 
 
@@ -159,6 +160,9 @@ class _Article:
             points = clauses.english_split_points(text, start, end)
         if channel == who:
             channel = None
+        # A name is short; a longer "speaker" is a sentence read wrong
+        who = who if who is None or len(who) <= MAX_NAME else None
+        channel = channel if channel is None or len(channel) <= MAX_NAME else None
         piece = text[start:end]
         # Whether the sentence itself says who spoke (an attribution adds to its check-worthiness)
         # or its speaker goes on from before.

@@ -52,6 +52,7 @@ def csv_rows(
             Verdict.correction_note,
             Verdict.published_at,
             Verdict.state,
+            Claim.reported_by,
         )
         .outerjoin(latest, latest.c.claim_id == Claim.id)
         .outerjoin(
@@ -91,4 +92,5 @@ def csv_rows(
             row.correction_note,
             row.published_at.isoformat() if row.published_at else "",
             public,
+            row.reported_by,
         )

@@ -12,6 +12,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from app.extraction import ClaimCandidate, extract_claims
+from app.inputs.limits import column_limit
 from app.models import Appearance, Article, Claim, ClaimStatus
 from app.services import audit, matching
 from app.services.actors import Actor
@@ -68,12 +69,18 @@ def _claim_for(
     return claim, claim, True
 
 
+def _fitting(value: str | None, column) -> str | None:
+    """A found name, or None when it is longer than its column: a claim is stored without a
+    claimant rather than its article refused."""
+    return value if value is None or len(value) <= column_limit(column) else None
+
+
 def _new_claim(found: ClaimCandidate, key: str, article: Article) -> Claim:
     return Claim(
         text=found.text,
         text_key=key,
-        claimant=found.claimant,
-        reported_by=found.reported_by,
+        claimant=_fitting(found.claimant, Claim.claimant),
+        reported_by=_fitting(found.reported_by, Claim.reported_by),
         claim_date=article.published_on,
         language=found.language,
         score=found.score,

@@ -298,6 +298,9 @@ def assign(
     return claim
 
 
+KEEP = object()  # a ClaimEdit field left out keeps the stored value
+
+
 @dataclass(frozen=True)
 class ClaimEdit:
     """New wording, claimant, date and channel of a claim."""
@@ -305,7 +308,7 @@ class ClaimEdit:
     text: str
     claimant: str | None
     claim_date: date | None
-    reported_by: str | None = None
+    reported_by: str | object | None = KEEP  # left out: the stored channel stays
 
 
 def edit(
@@ -318,14 +321,16 @@ def edit(
     check_version(claim, version)
     if claim.status in (ClaimStatus.PUBLISHED, ClaimStatus.MERGED):
         raise Conflict(_l("A published or merged claim changes only through a correction."))
-    if not given.text.strip():
+    if not (given.text or "").strip():  # a JSON null is no text either
         raise InvalidInput(_l("The claim needs its text."), field="text")
     check_length("text", given.text.strip(), MAX_CLAIM_TEXT)
     values = {
         "text": given.text.strip(),
         "claimant": (given.claimant or "").strip() or None,
         "claim_date": given.claim_date,
-        "reported_by": (given.reported_by or "").strip() or None,
+        "reported_by": claim.reported_by
+        if given.reported_by is KEEP
+        else (given.reported_by or "").strip() or None,
     }
     changed = any(getattr(claim, name) != value for name, value in values.items())
     _change(session, actor, claim, "claim.edit", **values)

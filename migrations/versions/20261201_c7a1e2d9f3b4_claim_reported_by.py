@@ -24,5 +24,7 @@ def upgrade():
 
 
 def downgrade():
-    with op.batch_alter_table("claims") as batch_op:
+    # A native DROP COLUMN (SQLite >= 3.35): a batch rebuild would drop and recreate `claims`,
+    # and with foreign keys on, dropping it cascades to appearances, comments and the rest.
+    with op.batch_alter_table("claims", recreate="never") as batch_op:
         batch_op.drop_column("reported_by")

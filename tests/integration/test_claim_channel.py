@@ -65,3 +65,49 @@ def test_a_channel_longer_than_its_column_is_refused(client, db_session):
     )
     assert response.status_code == 422
     assert "reported_by" in str(response.get_json())
+
+
+def test_the_web_form_edits_the_channel_and_a_service_edit_without_it_keeps_it(
+    client, db_session, signed_in
+):
+    from app.services import workflow
+    from tests.factories import make_user
+
+    claim = make_claim(db_session, TEXT)
+    signed_in("checker")
+    page = client.get(f"/claims/{claim.id}").get_data(as_text=True)
+    assert 'value="สื่อของรัฐ"' in page  # the edit form is filled with the stored channel
+    workflow.edit(
+        db_session,
+        make_user(db_session, "checker"),
+        claim.id,
+        workflow.ClaimEdit("ความสัมพันธ์แน่นแฟ้นที่สุดในรอบ 70 ปี", "คิม จองอึน", None),
+    )
+    assert claim.reported_by == "สื่อของรัฐ"  # left out: kept
+
+
+def test_a_null_text_is_a_422_not_a_500(client, db_session):
+    claim = make_claim(db_session, TEXT)
+    response = client.patch(
+        f"/api/v1/claims/{claim.id}",
+        json={"text": None},
+        headers=_headers(db_session, "checker", **{"If-Match": f'"{claim.version}"'}),
+    )
+    assert response.status_code == 422, response.get_json()
+
+
+def test_an_unreadable_speaker_does_not_refuse_the_article(db_session):
+    """A 'speaker' longer than any name (a sentence read wrong) is dropped, not stored."""
+    glued = "ก" * 400
+    claim = make_claim(db_session, f"{glued}รายงานว่า นายสมชาย ใจดี กล่าวว่า ผู้ป่วยเพิ่มขึ้น 1,200 ราย")
+    assert claim.reported_by is None or len(claim.reported_by) <= 300
+    assert claim.claimant is None or len(claim.claimant) <= 300
+
+
+def test_the_csv_carries_the_channel_last(client, db_session, signed_in):
+    claim = make_claim(db_session, TEXT)
+    signed_in("viewer")
+    text = client.get("/exports/claims.csv").get_data(as_text=True)
+    header, *rows = text.lstrip("\ufeff").splitlines()
+    assert header.split(",")[-1] == "reported_by"
+    assert any(row.startswith(f"{claim.id},") and row.endswith(",สื่อของรัฐ") for row in rows)

@@ -50,3 +50,27 @@ def test_downgrade_and_upgrade_again_on_an_empty_sqlite_database(tmp_path):
         upgrade()
         assert "claims" in sa.inspect(db.engine).get_table_names()
         db.engine.dispose()
+
+
+def test_dropping_the_claim_channel_keeps_the_rows_that_point_to_claims(tmp_path):
+    """SQLite: the downgrade drops the column in place; a table rebuild would cascade."""
+    from sqlalchemy.orm import Session
+
+    from app.models import Appearance, Article, Claim
+
+    app = create_app(config.TestingConfig, database_url=f"sqlite:///{tmp_path / 'c.db'}")
+    with app.app_context():
+        upgrade()
+        with Session(db.engine) as session:
+            article = Article(title="t", body="x y", body_sha256="a" * 64)
+            claim = Claim(text="x", text_key="k" * 64, reasons={}, reported_by="สื่อของรัฐ")
+            appearance = Appearance(claim=claim, article=article, start=0, end=1)
+            session.add_all([article, claim, appearance])
+            session.commit()
+        downgrade(revision="b5d886e6e046")
+        with db.engine.connect() as connection:
+            assert connection.execute(sa.text("SELECT count(*) FROM appearances")).scalar() == 1
+            assert connection.execute(sa.text("SELECT count(*) FROM claims")).scalar() == 1
+            columns = [r[1] for r in connection.execute(sa.text("PRAGMA table_info(claims)"))]
+            assert "reported_by" not in columns
+        db.engine.dispose()
