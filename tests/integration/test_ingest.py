@@ -476,6 +476,7 @@ def test_api_creates_then_finds_the_same_article(client, db_session):
         "score",
         "reasons",
         "claimant",
+        "reported_by",
         "status",
     }
     again = client.post("/api/v1/articles", json={"html": SEED_HTML}, headers=headers)

@@ -389,7 +389,8 @@ def test_a_checker_merges_only_what_the_matcher_suggests(
 ):
     soviet = _soviet(db_session)
     unrelated = _origin_claims(
-        _ingest(db_session, admin, "กระทรวงพลังงานยืนยันว่าราคาน้ำมันดีเซลจะไม่เกินลิตรละ 33 บาทตลอดปีนี้")
+        # a statement of fact: "…จะไม่เกิน…" (will not exceed) is a forecast, and no claim
+        _ingest(db_session, admin, "กระทรวงพลังงานยืนยันว่าราคาน้ำมันดีเซลไม่เกินลิตรละ 33 บาทตลอดปีนี้")
     )[0]
     signed_in("checker")
     refused = auth.post(
