@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from app.extraction import dates, lexicon
+from app.extraction import dates, lexicon, thai
 from app.extraction.tokens import Token, newmm_words
 
 SPEECH = frozenset(lexicon.TH_SPEECH_VERBS)
@@ -43,6 +43,7 @@ AUXILIARIES = (
     "ยังได้",
     "ขอ",  # "ขอยืนยันว่า": the speaker goes on, in the first person
 )
+LONGEST_AUXILIARIES_FIRST = tuple(sorted(AUXILIARIES, key=len, reverse=True))
 # "ที่มีการระบุว่า", "มีผู้ตั้งข้อสังเกต": said by no one named.
 IMPERSONAL = ("มีการ", "มีผู้", "มีคน")
 APPOSITIVE_TITLES = tuple(
@@ -255,7 +256,7 @@ def _speaker(words: list[Token]) -> tuple[str | None, str | None]:
 
 def _strip_leading(chunk: str) -> str:
     """A chunk without its leading auxiliaries ("ได้ตรวจสอบ…" → "ตรวจสอบ…")."""
-    for aux in sorted(AUXILIARIES, key=len, reverse=True):
+    for aux in LONGEST_AUXILIARIES_FIRST:
         if chunk.startswith(aux) and len(chunk) > len(aux):
             return chunk[len(aux) :]
     return chunk
@@ -395,10 +396,9 @@ def thai_channel(tokens: list[Token]) -> tuple[str | None, str | None]:
 
 
 def _opens_complement(word: str, before: str) -> bool:
-    """Say whether a word is the "ว่า" of a speech verb ("รายงานว่า", "รายงาน ว่า")."""
-    if word.endswith("ว่า") and word[:-3] in SPEECH:
-        return True
-    return word == "ว่า" and before in SPEECH
+    """Say whether a word is the "ว่า" of a speech verb: glued ("รายงานว่า", as the sentence
+    splitter reads it) or right after the verb ("รายงาน ว่า")."""
+    return thai.opens_complement(word) and (word != "ว่า" or before in SPEECH)
 
 
 def thai_people(tokens: list[Token]) -> list[str]:
@@ -611,8 +611,10 @@ class ClaimantResolver:
         if name and (name.lower() in lexicon.EN_PRONOUNS or name in lexicon.TH_PRONOUNS):
             # "เธอกล่าว", "he said": the last person named, not the last body; a person the
             # article named without quoting them yet counts ("ดร.ศิริพร … เธอให้สัมภาษณ์ว่า")
+            # (self.names is in the order they were last resolved, so its last person is the
+            # latest one)
             people = [known for known in self.names if not is_organisation(known)]
-            last = max(people, key=lambda p: self.seen.get(p, -1), default=None)
+            last = people[-1] if people else None
             mentioned = self.mentioned[-1] if self.mentioned else None
             if mentioned and (last is None or self.seen.get(mentioned, -1) > self.seen[last]):
                 return self.resolve(mentioned)

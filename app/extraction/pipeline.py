@@ -175,7 +175,6 @@ class _Article:
         self.last_speaker = who or self._mentioned(language, sentence_tokens) or self.last_speaker
         if language == "th":
             self.resolver.mention(claimant.thai_people(sentence_tokens))
-        if language == "th":
             if who is None:
                 who = self.paragraph_speaker
             elif attributed and piece[:1] in OPEN_QUOTES:

@@ -138,7 +138,7 @@ def _quote_depths(tokens: list[Token]) -> list[int]:
     return depths
 
 
-def _opens_complement(word: str) -> bool:
+def opens_complement(word: str) -> bool:
     """Say whether a word is "ว่า" (that), alone or glued to its verb ("กล่าวว่า")."""
     return word == "ว่า" or (word.endswith("ว่า") and word[:-3] in lexicon.TH_SPEECH_VERBS)
 
@@ -228,7 +228,7 @@ class _Clauses:
         latest, mark = [], -1
         for k, token in enumerate(tokens):
             latest.append(mark)
-            if _opens_complement(token.text):
+            if opens_complement(token.text):
                 mark = token.end
             elif k and tokens[k - 1].is_space and token.text in CLAUSE_OPENERS:
                 mark = token.start
@@ -249,7 +249,7 @@ def _continues(tokens: list[Token], i: int, sentence_start: int, clauses: _Claus
         return True
     if (lw in MONTHS or lw in lexicon.TH_BEFORE_NUMBER) and (rw[:1].isdigit() or rw in ERAS):
         return True
-    if lw in lexicon.TH_CONTINUES_AFTER or _opens_complement(lw):
+    if lw in lexicon.TH_CONTINUES_AFTER or opens_complement(lw):
         return True
     if ends_in_figure and right_chunk.startswith(FIGURE_FOLLOWERS):
         return True  # "…ร้อยละ 38 เมื่อเทียบกับช่วงเดียวกันของปีก่อน": the figure's comparison
@@ -264,7 +264,7 @@ def _continues(tokens: list[Token], i: int, sentence_start: int, clauses: _Claus
     clause_start = max(sentence_start, clauses.latest[i])
     if _is_adjunct(tokens, bisect.bisect_left(clauses.starts, clause_start), i):
         return True
-    if AGE.search(tokens[i - 1].text + "".join(t.text for t in tokens[max(0, i - 6) : i])[-12:]):
+    if AGE.search("".join(t.text for t in tokens[max(0, i - 6) : i])[-12:]):
         return True  # "นายสมพงษ์ ทองดี วัย 78 ปี บุตรชายของ…": an age, then the rest of who
     if right_chunk.startswith(PLACE_ABBREVIATIONS) or (
         right_chunk.startswith(PLACE_LEVELS) and left_chunk.startswith(PLACE_LEVELS)
@@ -279,11 +279,10 @@ def _continues(tokens: list[Token], i: int, sentence_start: int, clauses: _Claus
     if lw[-1:] in CLOSING:
         # "“…” นายธนพล อุ่นเรือน ผู้อำนวยการกองคุ้มครอง… กล่าว": a speaker named after the
         # quotation, with a long role, and then the verb
-        after = _words_after(tokens, i, 6)
-        if any(w in lexicon.TH_SPEECH_VERBS for w in after):
+        after = _words_after(tokens, i, 24)
+        if any(w in SPEECH_VERBS for w in after[:6]):
             return True
-        named = right_chunk.startswith(SPEAKER_STARTS)
-        return named and any(w in lexicon.TH_SPEECH_VERBS for w in _words_after(tokens, i, 24))
+        return right_chunk.startswith(SPEAKER_STARTS) and any(w in SPEECH_VERBS for w in after)
     if right_chunk.startswith(APPOSITIVE_TITLES) and not ends_in_figure:
         return True  # an apposition: "name title"
     if left_chunk.startswith(PERSONAL_TITLES) and len(left_chunk) <= 20:
