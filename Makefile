@@ -6,7 +6,7 @@ FLASK := $(BIN)/flask --app wsgi
 HOST ?= 127.0.0.1
 PORT ?= 5000
 
-.PHONY: run test lint translations extract-messages eval bench bench-extraction bench-scaling bench-csv bench-search bench-matching clean
+.PHONY: run serve worker test lint translations extract-messages eval bench bench-extraction bench-scaling bench-csv bench-search bench-matching clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -31,6 +31,17 @@ run: $(VENV)/.runtime translations
 	$(FLASK) search reindex --if-empty
 	SATJA_SITE=http://$(HOST):$(PORT) $(FLASK) demo load
 	$(FLASK) run --host $(HOST) --port $(PORT)
+
+# Production shape (docs/deploy.md): gunicorn on the configured DATABASE_URL; with REDIS_URL set,
+# background jobs go to RQ workers: run `make worker` (or `flask --app wsgi jobs worker`) once per
+# core beside it, e.g. 2 on a 2-core server. Settings: gunicorn.conf.py.
+serve: $(VENV)/.runtime translations
+	$(FLASK) db upgrade
+	$(FLASK) search reindex --if-empty
+	SATJA_BIND=$${SATJA_BIND:-$(HOST):$(PORT)} $(BIN)/gunicorn --config gunicorn.conf.py wsgi:app
+
+worker: $(VENV)/.runtime translations
+	$(FLASK) jobs worker
 
 test: $(VENV)/.dev translations
 	$(BIN)/python -m pytest

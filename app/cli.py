@@ -14,6 +14,7 @@ from flask.cli import AppGroup
 from app.cli_backup import backup_cli
 from app.cli_exports import claimreview_cli, export_cli
 from app.cli_factchecks import fact_checks_cli
+from app.cli_jobs import jobs_cli
 from app.cli_search import search_cli
 from app.extensions import db
 from app.extraction import extract_claims
@@ -230,3 +231,4 @@ def register_commands(app: Flask) -> None:
     app.cli.add_command(search_cli)
     app.cli.add_command(fact_checks_cli)
     app.cli.add_command(backup_cli)
+    app.cli.add_command(jobs_cli)

@@ -36,6 +36,38 @@ def remember_days(env: Mapping[str, str]) -> int:
     return int(value)
 
 
+def _whole(env: Mapping[str, str], name: str, default: int, top: int) -> int:
+    value = env.get(name, str(default)).strip()
+    if not (value.isdigit() and int(value) <= top):
+        raise ConfigError(f"{name} must be a whole number from 0 to {top}")
+    return int(value)
+
+
+def engine_options(url: str, env: Mapping[str, str]) -> dict[str, object]:
+    """Return the database engine's settings: a connection checked before use; on PostgreSQL a
+    pool per process (SATJA_DB_POOL_SIZE, SATJA_DB_MAX_OVERFLOW) and a statement timeout
+    (SATJA_DB_STATEMENT_TIMEOUT_MS, 0 for none) so one runaway query cannot hold a connection."""
+    options: dict[str, object] = {"pool_pre_ping": True}
+    if url.startswith("postgresql"):
+        options["pool_size"] = _whole(env, "SATJA_DB_POOL_SIZE", 5, 100)
+        options["max_overflow"] = _whole(env, "SATJA_DB_MAX_OVERFLOW", 5, 100)
+        options["pool_recycle"] = 1800  # behind a proxy or a firewall that drops idle ones
+        timeout = _whole(env, "SATJA_DB_STATEMENT_TIMEOUT_MS", 30_000, 3_600_000)
+        if timeout and "options=" not in url:  # a URL's own options (search_path…) win
+            options["connect_args"] = {"options": f"-c statement_timeout={timeout}"}
+    return options
+
+
+def job_retries(value: str) -> tuple[int, ...]:
+    """Parse SATJA_JOB_RETRIES: seconds before each retry, comma-separated ("" for none)."""
+    parts = [part.strip() for part in value.split(",") if part.strip()]
+    if not all(part.isdigit() and int(part) <= 86400 for part in parts) or len(parts) > 10:
+        raise ConfigError(
+            "SATJA_JOB_RETRIES must be up to 10 comma-separated waits in seconds, like 10,60,300"
+        )
+    return tuple(int(part) for part in parts)
+
+
 PROXY_FIX_KEYS = ("x_for", "x_proto", "x_host", "x_port", "x_prefix")
 
 
@@ -78,7 +110,10 @@ class Config:
         self.SATJA_ORG_URL = env.get("SATJA_ORG_URL") or None
         # The address readers reach this Satja at: public pages and ClaimReview URLs use it.
         self.SATJA_PUBLIC_URL = env.get("SATJA_PUBLIC_URL", "http://127.0.0.1:5000")
-        self.RATELIMIT_STORAGE_URI = env.get("RATELIMIT_STORAGE_URI", "memory://")
+        # Rate limits are counted where every app process sees them: Redis when there is one.
+        self.RATELIMIT_STORAGE_URI = env.get("RATELIMIT_STORAGE_URI") or (
+            self.REDIS_URL or "memory://"
+        )
         self.LOGIN_RATE_LIMIT = env.get("SATJA_LOGIN_RATE_LIMIT", "10 per minute")
         # Failed sign-ins per e-mail address, whatever address they come from.
         self.LOGIN_ACCOUNT_RATE_LIMIT = env.get(
@@ -98,7 +133,7 @@ class Config:
         self.BABEL_DEFAULT_TIMEZONE = env.get("SATJA_TIMEZONE", "Asia/Bangkok")
         self.SATJA_LANGUAGES = ("th", "en")
         self.WTF_CSRF_TIME_LIMIT = None
-        self.SQLALCHEMY_ENGINE_OPTIONS = {"pool_pre_ping": True}
+        self.SQLALCHEMY_ENGINE_OPTIONS = engine_options(self.SQLALCHEMY_DATABASE_URI, env)
         self.PASSWORD_HASH_PARAMS = self.password_hash_params()
         # Fetching web pages: private addresses only for tests and local development.
         self.SATJA_FETCH_ALLOW_PRIVATE = env.get("SATJA_FETCH_ALLOW_PRIVATE") == "1"
@@ -110,8 +145,16 @@ class Config:
         # The whole fetch (redirects included): a page dripping bytes never outlasts it.
         self.SATJA_FETCH_DEADLINE = float(env.get("SATJA_FETCH_DEADLINE", 60))
         self.SATJA_FETCH_MAX_BYTES = int(env.get("SATJA_FETCH_MAX_BYTES", 5 * 1024 * 1024))
-        # How background jobs run: "thread" (in-process, default) or "inline" (in the request).
-        self.SATJA_JOBS = env.get("SATJA_JOBS", "thread")
+        # How background jobs run: "rq" (Redis workers, the default when REDIS_URL is set),
+        # "thread" (in this process, the default otherwise) or "inline" (in the request).
+        self.SATJA_JOBS = env.get("SATJA_JOBS") or ("rq" if self.REDIS_URL else "thread")
+        if self.SATJA_JOBS not in ("rq", "thread", "inline"):
+            raise ConfigError("SATJA_JOBS must be rq, thread or inline")
+        if self.SATJA_JOBS == "rq" and not self.REDIS_URL:
+            raise ConfigError("SATJA_JOBS=rq needs REDIS_URL")
+        self.SATJA_RQ_QUEUE = env.get("SATJA_RQ_QUEUE", "satja")
+        # Seconds before each retry of a job that failed for a passing reason or was killed.
+        self.SATJA_JOB_RETRIES = job_retries(env.get("SATJA_JOB_RETRIES", "10,60,300"))
         # A running job whose heartbeat is older than this (seconds) is shown as interrupted.
         self.SATJA_JOB_STALE_AFTER = int(env.get("SATJA_JOB_STALE_AFTER", 300))
         # A period report with at least this many verdicts is built as a background job.
@@ -200,7 +243,11 @@ class TestingConfig(DevelopmentConfig):
         super().__init__(instance_path)
         if database_url:
             self.SQLALCHEMY_DATABASE_URI = database_url
+            self.SQLALCHEMY_ENGINE_OPTIONS = engine_options(database_url, os.environ)
         self.SATJA_JOBS = "inline"  # jobs run where they are started, inside the test
+        # No Redis unless a test asks for it (REDIS_URL in its overrides).
+        self.REDIS_URL = None
+        self.RATELIMIT_STORAGE_URI = "memory://"
         # Uploaded evidence goes to a folder of this run, never to instance/.
         self.SATJA_SOURCE_FILES_DIR = tempfile.mkdtemp(prefix="satja-test-source-files-")
         self.SATJA_PUBLIC_URL = "http://localhost"

@@ -48,6 +48,12 @@ JOB_STATUS_LABELS = {
     JobStatus.CANCELLED: _l("Cancelled"),
 }
 
+JOB_KIND_LABELS = {
+    "import": _l("Bulk import"),
+    "report": _l("Period report (PDF)"),
+    "archive": _l("Source archive"),
+}
+
 REASON_LABELS = {
     "number": _l("number"),
     "percentage": _l("percentage"),
@@ -176,6 +182,7 @@ def register(app: Flask) -> None:
             "action_labels": ACTION_LABELS,
             "object_labels": OBJECT_LABELS,
             "job_status_labels": JOB_STATUS_LABELS,
+            "job_kind_labels": JOB_KIND_LABELS,
             "reason_labels": REASON_LABELS,
             "stance_labels": STANCE_LABELS,
             "source_type_labels": SOURCE_TYPE_LABELS,

@@ -4,4 +4,4 @@ from flask import Blueprint
 
 bp = Blueprint("main", __name__)
 
-from app.main import routes, search  # noqa: E402, F401  (routes register themselves on bp)
+from app.main import jobs, routes, search  # noqa: E402, F401  (routes register themselves on bp)

@@ -1,10 +1,20 @@
 """Views of the desk's lists, the language switch and the health check."""
 
 import sqlalchemy as sa
-from flask import jsonify, make_response, redirect, render_template, request, session, url_for
+from flask import (
+    current_app,
+    jsonify,
+    make_response,
+    redirect,
+    render_template,
+    request,
+    session,
+    url_for,
+)
 from flask_login import login_required
 from sqlalchemy.exc import SQLAlchemyError
 
+from app import jobs
 from app.claims.forms import TRIAGE_REASON, MatchDecisionForm, QueueFilterForm, TriageForm
 from app.extensions import csrf, db
 from app.i18n import LANG_COOKIE, supported_languages
@@ -106,10 +116,16 @@ def set_language():
 @bp.route("/healthz")
 @csrf.exempt
 def healthz():
-    """Report whether the app and its database answer (for load balancers)."""
+    """Report whether the app and its database answer (for load balancers), and, with Redis,
+    the job queue: an unreachable queue is "degraded" (jobs run in the app process meanwhile),
+    not a reason to take the app out of service."""
     try:
         db.session.execute(sa.text("SELECT 1"))
     except SQLAlchemyError:
         db.session.rollback()
         return jsonify(status="error", database="unreachable"), 503
-    return jsonify(status="ok", database="ok")
+    if current_app.config["SATJA_JOBS"] != "rq":
+        return jsonify(status="ok", database="ok")
+    queue = jobs.queue_status(current_app._get_current_object())
+    status = "ok" if queue["queue"] == "ok" else "degraded"
+    return jsonify(status=status, database="ok", jobs=queue)

@@ -59,6 +59,8 @@ class Job(db.Model):
     heartbeat_at: Mapped[datetime | None]
     # Asked for by "Cancel"; the runner checks it between steps and stops.
     cancel_requested: Mapped[bool] = mapped_column(default=False, server_default=sa.false())
+    # How many times a runner has started it (a retry after a failure or a killed worker).
+    attempts: Mapped[int] = mapped_column(default=0, server_default="0")
 
     created_by: Mapped[User | None] = relationship()
 

@@ -97,7 +97,15 @@ def import_records(
     report = resume.report
     last_commit = time.monotonic()
     for index in range(resume.done + 1, len(records) + 1):
-        _import_line(session, actor, records[index - 1], report, fetch)
+
+        def release(done: int = index - 1) -> None:
+            # Before a fetch: commit the lines done so far with the progress that counts them,
+            # so a run killed during the fetch resumes after them, not before.
+            if progress:
+                progress(done, report.counts, report.failures)
+            session.commit()
+
+        _import_line(session, actor, records[index - 1], report, fetch, release)
         batch_full = index % COMMIT_EVERY == 0 or index == len(records)
         if batch_full or time.monotonic() - last_commit >= COMMIT_SECONDS:
             if progress:
@@ -119,22 +127,32 @@ class ResumePoint:
 
 
 def _import_line(
-    session: Session, actor: Actor, record: Record, report: ImportReport, fetch: Fetcher | None
+    session: Session,
+    actor: Actor,
+    record: Record,
+    report: ImportReport,
+    fetch: Fetcher | None,
+    release: Callable[[], None],
 ) -> None:
     if record.error:
         report.counts["failed"] += 1
         report.failures.append({"line": record.line, "code": record.error, "detail": record.detail})
     else:
-        _import_one(session, actor, record, report, fetch)
+        _import_one(session, actor, record, report, fetch, release)
 
 
 def _import_one(
-    session: Session, actor: Actor, record: Record, report: ImportReport, fetch: Fetcher | None
+    session: Session,
+    actor: Actor,
+    record: Record,
+    report: ImportReport,
+    fetch: Fetcher | None,
+    release: Callable[[], None],
 ) -> None:
     try:
         # The job is its own edge: what it holds is committed before a fetch, so no
         # transaction (on SQLite the write lock) stays open while the site answers.
-        submission = ingest.fetched(actor, _submission(record), fetch, release=session.commit)
+        submission = ingest.fetched(actor, _submission(record), fetch, release=release)
     except DomainError as error:
         report.counts["failed"] += 1
         detail = getattr(error, "detail", "")

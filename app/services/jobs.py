@@ -6,9 +6,12 @@ import logging
 from collections.abc import Callable
 from datetime import datetime, timedelta
 
+import sqlalchemy as sa
+from flask import current_app
 from flask_babel import lazy_gettext as _l
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, selectinload
 
+from app import jobs as runner
 from app.database import utcnow
 from app.models import Job, JobStatus, Role
 from app.services import audit
@@ -17,9 +20,16 @@ from app.services.errors import Conflict, DomainError, NotAllowed, NotFound
 from app.services.permissions import require_role
 
 MAX_FAILURES_KEPT = 500
-# The kinds a person may resume after an interruption, and the function that runs each: an
-# import skips the lines it had committed (docs/operations.md).
-RESUMABLE = {"import": "app.services.bulk:run_job"}
+# The kinds a person may retry (after a failure) or resume (after an interruption), and the
+# function that runs each: an import skips the lines it had committed (docs/operations.md), a
+# report is built again.
+RESUMABLE = {
+    "import": "app.services.bulk:run_job",
+    "report": "app.services.reports:run_period_job",
+}
+# Errors that say nothing about the job itself (the database or the network went away): the
+# attempt is tried again after a backoff, up to SATJA_JOB_RETRIES times.
+TRANSIENT = (sa.exc.OperationalError, sa.exc.InterfaceError, OSError)
 log = logging.getLogger(__name__)
 
 
@@ -66,6 +76,46 @@ def get_job(session: Session, actor: Actor, job_id: int) -> Job:
     return job
 
 
+JOBS_LISTED = 100
+
+
+def list_jobs(session: Session, actor: Actor, stale_after: float) -> list[Job]:
+    """Return the most recent jobs (JOBS_LISTED): the actor's own, or everyone's for an editor.
+
+    A running job whose runner stopped answering is marked interrupted first, as its page does.
+    """
+    require_role(actor, Role.VIEWER)
+    query = sa.select(Job).order_by(Job.created_at.desc(), Job.id.desc()).limit(JOBS_LISTED)
+    if not actor.role.includes(Role.EDITOR):
+        query = query.where(Job.created_by_id == actor.id)
+    found = list(session.scalars(query.options(selectinload(Job.created_by))))
+    for job in found:
+        if is_stale(job, stale_after):
+            mark_interrupted(session, job)
+    return found
+
+
+def can_retry(job: Job) -> bool:
+    """Say whether a person may try the job again (Retry or Resume)."""
+    return (
+        job.kind in RESUMABLE
+        and job.status in (JobStatus.FAILED, JobStatus.INTERRUPTED)
+        and job.payload is not None
+    )
+
+
+def can_cancel(job: Job) -> bool:
+    """Say whether a person may cancel the job."""
+    if job.kind not in RESUMABLE or job.cancel_requested:
+        return False
+    return job.status in (
+        JobStatus.QUEUED,
+        JobStatus.RUNNING,
+        JobStatus.INTERRUPTED,
+        JobStatus.FAILED,
+    )
+
+
 def start(job: Job, total: int) -> None:
     """Mark a job running with `total` items to do (this run's start is its `started_at`)."""
     now = utcnow()
@@ -92,9 +142,12 @@ def progress(
 
 
 def finish(job: Job, error: str | None = None, status: JobStatus | None = None) -> None:
-    """Mark a job finished (or failed with `error`, or `status`) and drop its input."""
+    """Mark a job finished (or failed with `error`, or `status`); drop its input unless it
+    failed (a person may retry it)."""
     job.status = status or (JobStatus.FAILED if error else JobStatus.FINISHED)
-    job.error, job.payload, job.finished_at = error, None, utcnow()
+    job.error, job.finished_at = error, utcnow()
+    if job.status != JobStatus.FAILED:
+        job.payload = None
 
 
 def is_stale(job: Job, stale_after: float, now: datetime | None = None) -> bool:
@@ -113,14 +166,15 @@ def mark_interrupted(session: Session, job: Job) -> None:
 
 
 def cancel(session: Session, actor: Actor, job_id: int) -> Job:
-    """Cancel a job: a waiting or interrupted one at once, a running one at its next step."""
-    require_role(actor, Role.CHECKER)
+    """Cancel a job: a waiting, interrupted or failed one at once, a running one at its next
+    step."""
+    require_role(actor, Role.VIEWER)
     job = get_job(session, actor, job_id)
     if job.kind not in RESUMABLE:
         raise Conflict(_l("This kind of job cannot be cancelled."))
     if job.status == JobStatus.RUNNING:
         job.cancel_requested = True
-    elif job.status in (JobStatus.QUEUED, JobStatus.INTERRUPTED):
+    elif job.status in (JobStatus.QUEUED, JobStatus.INTERRUPTED, JobStatus.FAILED):
         finish(job, status=JobStatus.CANCELLED)
     else:
         raise Conflict(_l("This job has ended already."))
@@ -130,14 +184,19 @@ def cancel(session: Session, actor: Actor, job_id: int) -> Job:
 
 
 def resume(session: Session, actor: Actor, job_id: int) -> tuple[Job, str]:
-    """Queue an interrupted job again; return it and the function the edge should enqueue."""
-    require_role(actor, Role.CHECKER)
+    """Queue an interrupted or failed job again (Resume, Retry); return it and the function
+    the edge should enqueue."""
+    require_role(actor, Role.VIEWER)
     job = get_job(session, actor, job_id)
-    if job.status != JobStatus.INTERRUPTED or job.kind not in RESUMABLE:
-        raise Conflict(_l("Only an interrupted import can be resumed."))
-    job.status, job.cancel_requested = JobStatus.QUEUED, False
+    if job.kind not in RESUMABLE or job.status not in (JobStatus.INTERRUPTED, JobStatus.FAILED):
+        raise Conflict(_l("Only an interrupted or failed job can be tried again."))
+    if job.payload is None:
+        raise Conflict(_l("This job's input is no longer kept: start it again."))
+    action = "job.retry" if job.status == JobStatus.FAILED else "job.resume"
+    job.status, job.cancel_requested, job.error, job.attempts = JobStatus.QUEUED, False, None, 0
+    job.finished_at = None
     session.flush()
-    audit.record(session, actor, "job.resume", job, after={"processed": job.processed})
+    audit.record(session, actor, action, job, after={"processed": job.processed})
     return job, RESUMABLE[job.kind]
 
 
@@ -149,9 +208,14 @@ def run(session: Session, job_id: int, work: Callable[[Job], None]) -> None:
     happens. `work` records progress and commits between long steps.
     """
     job = session.get(Job, job_id)
-    if job is None or job.status != JobStatus.QUEUED:
+    # A retry takes over the job its failed or killed attempt left running (or interrupted).
+    takeover = runner.retrying() and job is not None and not job.cancel_requested
+    takeover = takeover and job.status in (JobStatus.RUNNING, JobStatus.INTERRUPTED)
+    if job is None or not (job.status == JobStatus.QUEUED or takeover):
         return  # cancelled while it waited, or already run
     kind = job.kind
+    job.attempts += 1
+    session.commit()  # counted even if this attempt dies, so retries stay bounded
     try:
         work(job)
         finish(job)
@@ -159,17 +223,39 @@ def run(session: Session, job_id: int, work: Callable[[Job], None]) -> None:
         session.rollback()
         if stop.cancelled:
             finish(session.get(Job, job_id), status=JobStatus.CANCELLED)
+    except TRANSIENT as error:
+        session.rollback()
+        job = session.get(Job, job_id)
+        reason = f"{type(error).__name__}: {str(error).splitlines()[0][:200] if str(error) else ''}"
+        if job.attempts <= len(current_app.config["SATJA_JOB_RETRIES"]):
+            log.warning("%s job %s attempt %d failed (%s)", kind, job_id, job.attempts, reason)
+            job.status = JobStatus.QUEUED
+            job.error = str(
+                _l(
+                    "Attempt %(n)d could not finish (%(error)s); it is tried again shortly.",
+                    n=job.attempts,
+                    error=type(error).__name__,
+                )
+            )
+            session.commit()
+            raise runner.RetryLater(reason) from error
+        log.exception("%s job %s failed after %d attempts", kind, job_id, job.attempts)
+        finish(job, _failed_reason(error))
     except Exception as error:
         if isinstance(error, DomainError):
             reason = str(error.message)
         else:
             log.exception("%s job %s failed", kind, job_id)
-            reason = str(
-                _l(
-                    "The job could not finish (%(error)s); the server log has the details.",
-                    error=type(error).__name__,
-                )
-            )
+            reason = _failed_reason(error)
         session.rollback()
         finish(session.get(Job, job_id), reason)
     session.commit()
+
+
+def _failed_reason(error: Exception) -> str:
+    return str(
+        _l(
+            "The job could not finish (%(error)s); the server log has the details.",
+            error=type(error).__name__,
+        )
+    )

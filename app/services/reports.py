@@ -218,10 +218,12 @@ def run_period_job(job_id: int) -> None:
         given = json.loads(job.payload or "{}")
         jobs.start(job, JOB_STEPS)
         session.commit()
+        started_at = job.started_at
 
         def step(done: int) -> None:
             jobs.progress(job, done, {}, [])
             session.commit()
+            jobs.checkpoint(job, started_at)  # cancelled, or taken over by a retry
 
         headers = {"Accept-Language": given["language"]}
         with current_app.test_request_context("/reports/period.pdf", headers=headers):

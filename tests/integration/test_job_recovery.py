@@ -98,7 +98,9 @@ def test_an_interrupted_import_can_be_cancelled_and_then_not_resumed(
     response = auth.post(
         f"/imports/{job.id}/resume", {}, form_page="/articles/new", follow_redirects=True
     )
-    assert "Only an interrupted import can be resumed." in response.get_data(as_text=True)
+    assert "Only an interrupted or failed job can be tried again." in response.get_data(
+        as_text=True
+    )
     assert db_session.get(Job, job.id).status == JobStatus.CANCELLED
 
 
