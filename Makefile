@@ -79,8 +79,8 @@ bench-matching: $(VENV)/.dev
 	$(BIN)/python -m bench.matching --claims $(MATCH_CLAIMS) $(if $(MATCH_KEEP),--keep $(MATCH_KEEP))
 
 lint: $(VENV)/.dev
-	$(BIN)/ruff check app tests migrations bench
-	$(BIN)/ruff format --check app tests bench migrations/env.py
+	$(BIN)/ruff check app tests migrations bench gunicorn.conf.py
+	$(BIN)/ruff format --check app tests bench migrations/env.py gunicorn.conf.py
 
 # Refresh app/translations/messages.pot and the catalogs after changing user-facing strings.
 extract-messages: $(VENV)/.runtime
