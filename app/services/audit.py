@@ -38,8 +38,10 @@ def record(
     obj: Any,
     before: dict[str, Any] | None = None,
     after: dict[str, Any] | None = None,
+    flush: bool = True,
 ) -> AuditEvent:
-    """Add an audit event for `obj` to the session (same transaction as the change)."""
+    """Add an audit event for `obj` to the session (same transaction as the change); with
+    flush=False it is written with the session's next flush (many events, one INSERT)."""
     if getattr(obj, "id", None) is None:
         session.flush()
     event = AuditEvent(
@@ -51,7 +53,8 @@ def record(
         after=after,
     )
     session.add(event)
-    session.flush()
+    if flush:
+        session.flush()
     return event
 
 

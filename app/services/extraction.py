@@ -17,6 +17,8 @@ from app.models import Appearance, Article, Claim, ClaimStatus
 from app.services import audit, matching
 from app.services.actors import Actor
 
+# Text keys looked up per query (SQLite allows 32,766 bound values; PostgreSQL many more).
+KEY_BATCH = 500
 CLAIM_FIELDS = ("text", "claimant", "reported_by", "language", "score", "status")
 _FOLD_STRIP = re.compile(r"[\s\"'“”‘’«»(),.;:!?]+")
 
@@ -108,35 +110,90 @@ def kept_claims(found: list) -> list:
 def extract_article_claims(session: Session, actor: Actor, article: Article) -> list[Claim]:
     """Extract the article's claims and record where each appears; return them in text order.
 
-    A new candidate that matches an existing claim above `auto` is merged into it, so the
-    existing claim is the one returned (and the article's appearance is that claim's)."""
-    claims = []
-    matching_on = current_app.config.get("SATJA_MATCHING", True)
-    for found in kept_claims(extract_claims(article.body, language=article.language)):
-        claim, origin, new = _claim_for(session, actor, article, found)
-        appearance = Appearance(
+    The claims already known are read in one query, the new ones and the appearances written
+    in one flush each, with their audit events. A new candidate that matches an existing claim
+    above `auto` is then merged into it, so the existing claim is the one returned (and the
+    article's appearance is that claim's)."""
+    found = kept_claims(extract_claims(article.body, language=article.language))
+    placed = _claims_for(session, actor, article, found)
+    appearances = [
+        Appearance(
             claim=claim,
             origin_claim_id=origin.id,
             article=article,
-            start=found.start,
-            end=found.end,
-            sentence=article.body[found.start : found.end],
+            start=candidate.start,
+            end=candidate.end,
+            sentence=article.body[candidate.start : candidate.end],
         )
-        session.add(appearance)
-        session.flush()
+        for candidate, (claim, origin, _) in zip(found, placed, strict=True)
+    ]
+    session.add_all(appearances)
+    session.flush()
+    for appearance in appearances:
         audit.record(
             session,
             actor,
             "appearance.create",
             appearance,
             after={
-                "claim_id": claim.id,
+                "claim_id": appearance.claim_id,
                 "article_id": article.id,
-                "start": found.start,
-                "end": found.end,
+                "start": appearance.start,
+                "end": appearance.end,
             },
+            flush=False,
         )
+    matching_on = current_app.config.get("SATJA_MATCHING", True)
+    claims = []
+    for claim, _, new in placed:
         if new and matching_on:
+            # Claims of this transaction are not in the search index yet: a new claim is
+            # matched against what was stored before, as when it was written on its own.
             claim = matching.match_new_claim(session, actor, claim, article)
         claims.append(claim)
     return claims
+
+
+def _claims_for(
+    session: Session, actor: Actor, article: Article, found: list[ClaimCandidate]
+) -> list[tuple[Claim, Claim, bool]]:
+    """Return, for each candidate, what _claim_for returns: the known claims read at once and
+    the new ones inserted at once (a statement made twice in the article is one new claim)."""
+    keys = [text_key(candidate.text) for candidate in found]
+    known: dict[str, Claim] = {}
+    unique = list(dict.fromkeys(keys))
+    for at in range(0, len(unique), KEY_BATCH):
+        batch = unique[at : at + KEY_BATCH]
+        known.update(
+            (claim.text_key, claim)
+            for claim in session.scalars(sa.select(Claim).where(Claim.text_key.in_(batch)))
+        )
+    fresh: dict[str, Claim] = {}
+    for candidate, key in zip(found, keys, strict=True):
+        if key not in known and key not in fresh:
+            fresh[key] = _new_claim(candidate, key, article)
+    if fresh:
+        try:
+            with session.begin_nested():
+                session.add_all(fresh.values())
+                session.flush()
+        except IntegrityError:
+            # Another import stored some of them meanwhile: one at a time, as the race decides.
+            return [_claim_for(session, actor, article, candidate) for candidate in found]
+        for claim in fresh.values():
+            audit.record(
+                session,
+                actor,
+                "claim.create",
+                claim,
+                after=audit.snapshot(claim, CLAIM_FIELDS),
+                flush=False,
+            )
+    placed, first = [], set()
+    for key in keys:
+        if key in known:
+            placed.append((_owner(known[key]), known[key], False))
+        else:
+            placed.append((fresh[key], fresh[key], key not in first))
+            first.add(key)
+    return placed
