@@ -3,13 +3,13 @@
     .venv/bin/python -m bench.audit_size [--database-url URL] [--seed FILE]
 
 A database (a temporary SQLite file, or the one --database-url names, which must hold no tables;
-they are dropped again afterwards) is built with the migrations. Then, as a desk would:
-ingest the seed article (article, claims, appearances, matching), accept one of its claims,
-edit its wording, assign it, and take a verdict with a Markdown explanation through submit,
-approval and publication. For each step it prints the events written and the average bytes of
-`before` + `after` as stored: `length(CAST(col AS BLOB))` on SQLite (the JSON text, in bytes),
-`pg_column_size(col)` (the JSONB datum, after any compression) and `octet_length(col::text)` on
-PostgreSQL.
+they are dropped again afterwards) is built with the migrations. Then, as a desk would: ingest
+the seed article (article, claims, appearances, matching), accept one of its claims, edit its
+wording, then its claimant, assign it, and take a verdict with a Markdown explanation through
+submit, approval and publication. For each step it prints the events written and the average
+bytes of `before` + `after` as stored: `length(CAST(col AS BLOB))` on SQLite (the JSON text, in
+bytes), `pg_column_size(col)` (the JSONB datum, after any compression) and
+`octet_length(col::text)` on PostgreSQL.
 """
 
 from __future__ import annotations
@@ -114,7 +114,10 @@ def run(session: Session, seed: Path) -> None:
     mark = _report(session, "claim.accept", mark)
     edit = workflow.ClaimEdit(claim.text.rstrip() + " (แก้คำผิด)", claim.claimant, claim.claim_date)
     workflow.edit(session, checker, claim.id, edit)
-    mark = _report(session, "claim.edit", mark)
+    mark = _report(session, "claim.edit (wording)", mark)
+    edit = workflow.ClaimEdit(claim.text, "สำนักข่าวกลางเกาหลี", claim.claim_date)
+    workflow.edit(session, checker, claim.id, edit)
+    mark = _report(session, "claim.edit (claimant)", mark)
     workflow.assign(session, editor, claim.id, checker.id)
     mark = _report(session, "claim.assign", mark)
     source = sources.SourceInput(
