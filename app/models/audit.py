@@ -15,7 +15,10 @@ if TYPE_CHECKING:
 
 
 class AuditEvent(db.Model):
-    """Who did what to which object, with the state before and after."""
+    """Who did what to which object: for a change, the fields that changed (old values in
+    `before`, new in `after`) and a few that name the object; for a creation, what was created.
+
+    Rows written before issue 15 hold whole snapshots in both; they read the same way."""
 
     __tablename__ = "audit_events"
     __table_args__ = (sa.Index("ix_audit_events_object", "object_type", "object_id"),)

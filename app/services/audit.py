@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import enum
+import hashlib
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -31,6 +32,45 @@ def snapshot(obj: Any, fields: tuple[str, ...]) -> dict[str, Any]:
     return {name: _jsonable(getattr(obj, name)) for name in fields}
 
 
+# An event stores what changed, plus the few fields that let it read on its own even when they
+# did not change (kept in both `before` and `after`, so they never read as a change): what the
+# claim page's history names (a source's title, a verdict's conclusion, why a claim was
+# dismissed), where a moved appearance is, and to whom a claim was assigned.
+CONTEXT = {
+    "claims": ("dismiss_reason",),
+    "sources": ("title",),
+    "verdicts": ("conclusion",),
+    "appearances": ("article_id", "start", "end"),
+}
+ACTION_CONTEXT = {"claim.assign": ("assignee_id",)}
+# Long texts a creation event names by their SHA-256 (as an article's body is): the row holds
+# the text, and any later edit of it keeps the old and the new text.
+BODIES = {"verdicts": ("explanation",)}
+
+
+def changes(
+    before: dict[str, Any], after: dict[str, Any], keep: tuple[str, ...] = ()
+) -> tuple[dict[str, Any], dict[str, Any]]:
+    """Return the fields whose value changed, before and after, plus the `keep` fields set."""
+    changed = [k for k in dict.fromkeys([*before, *after]) if before.get(k) != after.get(k)]
+    kept = [k for k in keep if k not in changed and after.get(k) is not None]
+    fields = [*changed, *kept]
+    return (
+        {k: before[k] for k in fields if k in before},
+        {k: after[k] for k in fields if k in after},
+    )
+
+
+def created(object_type: str, after: dict[str, Any]) -> dict[str, Any]:
+    """Return what a creation event keeps: the fields set, long texts by their SHA-256."""
+    bodies = BODIES.get(object_type, ())
+    kept = {k: v for k, v in after.items() if v is not None and k not in bodies}
+    for name in bodies:
+        if after.get(name):
+            kept[f"{name}_sha256"] = hashlib.sha256(after[name].encode("utf-8")).hexdigest()
+    return kept
+
+
 def record(
     session: Session,
     actor: Actor | None,
@@ -41,13 +81,22 @@ def record(
     flush: bool = True,
 ) -> AuditEvent:
     """Add an audit event for `obj` to the session (same transaction as the change); with
-    flush=False it is written with the session's next flush (many events, one INSERT)."""
+    flush=False it is written with the session's next flush (many events, one INSERT).
+
+    Given both states (whole snapshots), it stores only what changed and its context (CONTEXT);
+    given only `after`, what was created, without empty fields."""
     if getattr(obj, "id", None) is None:
         session.flush()
+    object_type = obj.__tablename__
+    if before is not None and after is not None:
+        keep = CONTEXT.get(object_type, ()) + ACTION_CONTEXT.get(action, ())
+        before, after = changes(before, after, keep)
+    elif after is not None:
+        after = created(object_type, after)
     event = AuditEvent(
         actor_id=getattr(actor, "id", None),
         action=action,
-        object_type=obj.__tablename__,
+        object_type=object_type,
         object_id=str(obj.id),
         before=before,
         after=after,
