@@ -42,10 +42,8 @@ def export_csv(file: str, status: str | None) -> None:
 @click.argument("file", type=click.Path(dir_okay=False, writable=True))
 def export_claimreview(file: str) -> None:
     """Write the ClaimReview of every published fact-check as a JSON array."""
-    reviews = [
-        publishing.claim_review_of(db.session, claim)
-        for claim in db.session.scalars(publishing.published_claims_query())
-    ]
+    claims = db.session.scalars(publishing.claim_reviews_since(db.session))
+    reviews = publishing.claim_reviews_of(db.session, claims)
     Path(file).write_text(json.dumps(reviews, ensure_ascii=False, indent=1), encoding="utf-8")
     click.echo(f"{len(reviews)} ClaimReviews written to {file}")
 

@@ -110,9 +110,8 @@ def list_articles():
       responses:
         200: ArticlePage
     """
-    page = db.paginate(
-        articles.articles_query(api_user()), page=page_number(), per_page=25, error_out=False
-    )
+    query = articles.articles_query(api_user()).options(*articles.WITH_CLAIMS)
+    page = db.paginate(query, page=page_number(), per_page=25, error_out=False)
     return jsonify(
         items=[article_json(a) for a in page.items],
         page=page.page,

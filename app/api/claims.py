@@ -121,6 +121,7 @@ def list_claims():
         query = query.join(User, Claim.assignee_id == User.id).where(
             db.func.lower(User.email) == assignee.lower()
         )
+    query = query.options(*claim_reads.API_LOADING)
     page = db.paginate(query, page=page_number(), per_page=25, error_out=False)
     return jsonify(
         items=[claim_json(c) for c in page.items],

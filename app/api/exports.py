@@ -46,7 +46,7 @@ def claimreview_feed():
         error_out=False,
     )
     return jsonify(
-        items=[publishing.claim_review_of(db.session, c) for c in page.items],
+        items=publishing.claim_reviews_of(db.session, page.items),
         page=page.page,
         pages=page.pages,
         total=page.total,

@@ -4,7 +4,6 @@ from flask import current_app, flash, jsonify, redirect, render_template, reques
 from flask_babel import gettext as _
 from flask_login import login_required
 from markupsafe import Markup, escape
-from sqlalchemy.orm import selectinload
 
 from app import jobs, transactions
 from app.articles import bp
@@ -230,11 +229,17 @@ def article_list():
         )
     query = articles.articles_query(actor(), filters)
     within = None if filters == articles.ArticleFilter() else ids_of(query, Article)
-    page = search_list(
-        Article, Scope(kinds=("article",), within=within), selectinload(Article.appearances)
-    ) or db.paginate(query, page=page_number(), per_page=25, error_out=False)
-    args = list_args()
-    return render_template("articles/list.html", page=page, form=form, args=args, q=query_text())
+    page = search_list(Article, Scope(kinds=("article",), within=within)) or db.paginate(
+        query, page=page_number(), per_page=25, error_out=False
+    )
+    return render_template(
+        "articles/list.html",
+        page=page,
+        claim_counts=articles.claim_counts(db.session, [a.id for a in page.items]),
+        form=form,
+        args=list_args(),
+        q=query_text(),
+    )
 
 
 @bp.route("/articles/<id:article_id>")

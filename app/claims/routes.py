@@ -16,6 +16,7 @@ from app.claims.work import work_form, work_search
 from app.extensions import db
 from app.inputs.screen import whole_number
 from app.models import Source, Verdict
+from app.services import claims as claim_reads
 from app.services import comments, dashboard, matching, review, sources, workflow
 from app.services.archiving import archive, files
 from app.services.errors import Conflict, InvalidInput, NotFound, StaleEdit
@@ -75,7 +76,7 @@ def _act_with(claim_id: int, name: str, form, call: Callable, message: str, anch
 @login_required
 def claim(claim_id: int):
     """Show a claim with everything about it."""
-    return render_claim(actor(), workflow.get_claim(db.session, claim_id))
+    return render_claim(actor(), claim_reads.claim_for_page(db.session, claim_id))
 
 
 @bp.route("/claims/<id:claim_id>/accept", methods=["POST"])

@@ -5,6 +5,7 @@ from __future__ import annotations
 from xml.sax.saxutils import escape
 
 from feedgen.feed import FeedGenerator
+from sqlalchemy.orm import joinedload
 
 from app.extensions import db
 from app.models import Verdict, VerdictState
@@ -18,6 +19,7 @@ def _entries():
     return db.session.scalars(
         db.select(Verdict)
         .where(Verdict.published_at.is_not(None))
+        .options(joinedload(Verdict.claim), joinedload(Verdict.rating))
         .order_by(Verdict.published_at.desc())
         .limit(FEED_SIZE)
     ).all()
@@ -72,11 +74,10 @@ def sitemap() -> str:
         f"<url><loc>{escape(site)}/fact-checks</loc></url>",
         f"<url><loc>{escape(site)}/methodology</loc></url>",
     ]
-    for claim in db.session.scalars(publishing.published_claims_query()):
-        verdict = max((v for v in claim.verdicts if v.published_at), key=lambda v: v.published_at)
+    for claim_id, published_at in publishing.sitemap_entries(db.session):
         rows.append(
-            f"<url><loc>{escape(site)}/fact-checks/{claim.id}</loc>"
-            f"<lastmod>{verdict.published_at.date().isoformat()}</lastmod></url>"
+            f"<url><loc>{escape(site)}/fact-checks/{claim_id}</loc>"
+            f"<lastmod>{published_at.date().isoformat()}</lastmod></url>"
         )
     rows.append("</urlset>")
     return "\n".join(rows)

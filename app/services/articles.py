@@ -10,10 +10,10 @@ import sqlalchemy as sa
 from flask import current_app
 from flask_babel import lazy_gettext as _l
 from sqlalchemy.exc import IntegrityError
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, selectinload
 
 from app.ingest.text import body_digest, normalize_body
-from app.models import Article, Role
+from app.models import Appearance, Article, Role
 from app.services import audit, extraction
 from app.services.actors import Actor
 from app.services.errors import InvalidInput, NotFound, TooLong
@@ -21,6 +21,8 @@ from app.services.permissions import require_role
 from app.services.query import LIKE_ESCAPE, contains
 
 ARTICLE_FIELDS = ("title", "outlet", "author", "published_on", "language", "url", "body_sha256")
+# What an article's page (and the API) shows of it: its claims, each where it appears.
+WITH_CLAIMS = (selectinload(Article.appearances).joinedload(Appearance.claim),)
 
 
 @dataclass(frozen=True)
@@ -156,7 +158,19 @@ def articles_query(actor: Actor, filters: ArticleFilter | None = None) -> sa.Sel
 def get_article(session: Session, actor: Actor, article_id: int) -> Article:
     """Return one article; raise NotFound if there is none with this id."""
     require_role(actor, Role.VIEWER)
-    article = session.get(Article, article_id)
+    article = session.get(Article, article_id, options=WITH_CLAIMS)
     if article is None:
         raise NotFound(_l("No such article."))
     return article
+
+
+def claim_counts(session: Session, article_ids: list[int]) -> dict[int, int]:
+    """Return how many claim appearances each of these articles has (one grouped count)."""
+    if not article_ids:
+        return {}
+    query = (
+        sa.select(Appearance.article_id, sa.func.count())
+        .where(Appearance.article_id.in_(article_ids))
+        .group_by(Appearance.article_id)
+    )
+    return {article_id: count for article_id, count in session.execute(query)}

@@ -7,9 +7,9 @@ from datetime import date
 
 import sqlalchemy as sa
 from flask_babel import lazy_gettext as _l
-from sqlalchemy.orm import Session, selectinload
+from sqlalchemy.orm import Session, joinedload, selectinload
 
-from app.models import Appearance, Article, Claim, ClaimStatus, Role
+from app.models import Appearance, Article, Claim, ClaimStatus, Comment, Role, Source, Verdict
 from app.services.actors import Actor
 from app.services.errors import NotFound
 from app.services.permissions import require_role
@@ -17,6 +17,21 @@ from app.services.query import LIKE_ESCAPE, contains
 
 # What a list of claims shows of each: where it was found.
 LIST_LOADING = (selectinload(Claim.appearances).selectinload(Appearance.article),)
+# What the API's list of claims shows of each: who it is assigned to.
+API_LOADING = (joinedload(Claim.assignee),)
+# What the claim page shows: where it appears, its sources, verdicts and comments with their people.
+PAGE_LOADING = (
+    joinedload(Claim.assignee),
+    selectinload(Claim.appearances).joinedload(Appearance.article),
+    selectinload(Claim.sources).joinedload(Source.added_by),
+    selectinload(Claim.verdicts).options(
+        joinedload(Verdict.rating),
+        joinedload(Verdict.author),
+        joinedload(Verdict.approver),
+        joinedload(Verdict.content_editor),
+    ),
+    selectinload(Claim.comments).joinedload(Comment.author),
+)
 
 
 @dataclass(frozen=True)
@@ -57,6 +72,14 @@ def get_claim(session: Session, actor: Actor, claim_id: int) -> Claim:
     """Return one claim; raise NotFound if there is none with this id."""
     require_role(actor, Role.VIEWER)
     claim = session.get(Claim, claim_id)
+    if claim is None:
+        raise NotFound(_l("No such claim."))
+    return claim
+
+
+def claim_for_page(session: Session, claim_id: int) -> Claim:
+    """Return a claim with everything its page shows loaded at once; NotFound if none."""
+    claim = session.get(Claim, claim_id, options=PAGE_LOADING)
     if claim is None:
         raise NotFound(_l("No such claim."))
     return claim

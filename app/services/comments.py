@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 import sqlalchemy as sa
 from flask_babel import lazy_gettext as _l
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, joinedload
 
 from app.models import Claim, ClaimStatus, Comment, Role, User
 from app.models.comment import comment_mentions
@@ -92,6 +92,7 @@ def my_work(session: Session, actor: Actor) -> WorkList:
         sa.select(Comment)
         .join(comment_mentions, comment_mentions.c.comment_id == Comment.id)
         .where(comment_mentions.c.user_id == actor.id)
+        .options(joinedload(Comment.author))
         .order_by(Comment.created_at.desc())
         .limit(50)
     ).all()

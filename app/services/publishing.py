@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from datetime import datetime
 
 import sqlalchemy as sa
 from flask import current_app
@@ -14,6 +16,7 @@ from app.exports.claimreview import ReviewFacts, claim_review
 from app.ingest.text import web_address
 from app.models import (
     Appearance,
+    Article,
     Claim,
     ClaimStatus,
     Organisation,
@@ -103,12 +106,7 @@ class PublicFilter:
 def published_claims_query(filters: PublicFilter | None = None) -> sa.Select[tuple[Claim]]:
     """Return the claims with a published verdict, most recently published first."""
     filters = filters or PublicFilter()
-    latest = (
-        sa.select(Verdict.claim_id, sa.func.max(Verdict.published_at).label("at"))
-        .where(Verdict.state == VerdictState.PUBLISHED)
-        .group_by(Verdict.claim_id)
-        .subquery()
-    )
+    latest = _latest_publication()
     query = sa.select(Claim).join(latest, latest.c.claim_id == Claim.id)
     if filters.q:
         query = query.where(
@@ -128,8 +126,38 @@ def published_claims_query(filters: PublicFilter | None = None) -> sa.Select[tup
     if filters.language:
         query = query.where(Claim.language == filters.language)
     return query.order_by(latest.c.at.desc()).options(
-        selectinload(Claim.verdicts), selectinload(Claim.appearances)
+        selectinload(Claim.verdicts).joinedload(Verdict.rating)
     )
+
+
+def _latest_publication() -> sa.Subquery:
+    """Return (claim_id, at): when each claim's published verdict was published."""
+    return (
+        sa.select(Verdict.claim_id, sa.func.max(Verdict.published_at).label("at"))
+        .where(Verdict.state == VerdictState.PUBLISHED)
+        .group_by(Verdict.claim_id)
+        .subquery()
+    )
+
+
+def sitemap_entries(session: Session) -> Iterator[tuple[int, datetime]]:
+    """Yield each published claim's id and its last publication (a correction's included),
+    most recently published first: one query, read in batches."""
+    latest = _latest_publication()
+    changed = (
+        sa.select(Verdict.claim_id, sa.func.max(Verdict.published_at).label("at"))
+        .where(Verdict.published_at.is_not(None))
+        .group_by(Verdict.claim_id)
+        .subquery()
+    )
+    query = (
+        sa.select(Claim.id, changed.c.at)
+        .join(latest, latest.c.claim_id == Claim.id)
+        .join(changed, changed.c.claim_id == Claim.id)
+        .order_by(latest.c.at.desc())
+        .execution_options(yield_per=1000)
+    )
+    yield from session.execute(query)
 
 
 PAGE_LOADING = (
@@ -171,11 +199,27 @@ def language_of(claim: Claim) -> str:
     return "en" if claim.language == "en" else "th"
 
 
-def review_facts(session: Session, claim: Claim) -> ReviewFacts:
+@dataclass(frozen=True)
+class ReviewContext:
+    """What every ClaimReview of a page shares: the scale's values and the organisation."""
+
+    scale: list[int]
+    org: Organisation
+
+
+def review_context(session: Session) -> ReviewContext:
+    """Read the rating scale's values and the organisation once, for many ClaimReviews."""
+    scale = [r.value for r in ratings.scale(session) if r.value is not None] or [1, 5]
+    return ReviewContext(scale, organisation(session))
+
+
+def review_facts(
+    session: Session, claim: Claim, context: ReviewContext | None = None
+) -> ReviewFacts:
     """Gather what the ClaimReview of a published claim says."""
     verdict = review.published_verdict(claim)
-    scale = [r.value for r in ratings.scale(session) if r.value is not None] or [1, 5]
-    org, language = organisation(session), language_of(claim)
+    context = context or review_context(session)
+    scale, org, language = context.scale, context.org, language_of(claim)
     return ReviewFacts(
         page_url=public_url(claim),
         claim_text=claim.text,
@@ -205,9 +249,24 @@ def claim_review_of(session: Session, claim: Claim) -> dict:
     return claim_review(review_facts(session, claim))
 
 
+def claim_reviews_of(session: Session, claims: Iterable[Claim]) -> list[dict]:
+    """Return the ClaimReview JSON-LD dicts of published claims (loaded with REVIEW_LOADING)."""
+    context = review_context(session)
+    return [claim_review(review_facts(session, claim, context)) for claim in claims]
+
+
+# What a ClaimReview says of the articles a claim appeared in (their bodies are not needed).
+REVIEW_LOADING = (
+    selectinload(Claim.appearances)
+    .joinedload(Appearance.article)
+    .load_only(Article.url, Article.title, Article.published_on, Article.outlet),
+)
+
+
 def claim_reviews_since(session: Session, since=None) -> sa.Select[tuple[Claim]]:
-    """Return published claims whose verdict was published (or corrected) since a moment."""
-    query = published_claims_query()
+    """Return published claims whose verdict was published (or corrected) since a moment,
+    loaded for their ClaimReview."""
+    query = published_claims_query().options(*REVIEW_LOADING)
     if since is not None:
         query = query.where(
             Claim.id.in_(
