@@ -48,6 +48,21 @@ def page_number() -> int:
     return int(value)
 
 
+def bounded_page(query, per_page: int = 25):
+    """Return the requested page of a long list (app.pagination): a count capped at
+    COUNT_CAP rows, and 400 for a page deeper than that, with how to narrow the list."""
+    from app import pagination
+
+    try:
+        return pagination.paginate(db.session, query, page_number(), per_page)
+    except pagination.TooDeep as deep:
+        message = _l(
+            "A list shows its first %(n)d entries: narrow it with the filters or a search.",
+            n=deep.cap,
+        )
+        abort(make_response(*error_response(400, message, "bad_request")))
+
+
 def list_args() -> dict[str, str]:
     """Return the request's query arguments for a list's pager links (all but the page).
 

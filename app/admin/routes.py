@@ -23,7 +23,7 @@ from app.models import Role
 from app.services import accounts, audit, publishing, ratings
 from app.services.errors import Conflict, InvalidInput
 from app.services.permissions import require_role
-from app.web import actor, attach_error, page_number
+from app.web import actor, attach_error, bounded_page
 
 
 @bp.route("/")
@@ -133,9 +133,7 @@ def audit_trail():
             since=since,
             until=until,
         )
-    page = db.paginate(
-        audit.audit_query(actor(), filters), page=page_number(), per_page=50, error_out=False
-    )
+    page = bounded_page(audit.audit_query(actor(), filters), 50)
     return render_template("admin/audit.html", form=form, page=page)
 
 

@@ -11,7 +11,7 @@ from app.errors import error_response
 from app.extensions import db
 from app.models import Article
 from app.services import articles, ingest
-from app.web import page_number
+from app.web import bounded_page
 
 SUBMISSION_FIELDS = ("text", "html", "url", "title", "outlet", "author", "published", "language")
 
@@ -111,10 +111,11 @@ def list_articles():
         200: ArticlePage
     """
     query = articles.articles_query(api_user()).options(*articles.WITH_CLAIMS)
-    page = db.paginate(query, page=page_number(), per_page=25, error_out=False)
+    page = bounded_page(query, 25)
     return jsonify(
         items=[article_json(a) for a in page.items],
         page=page.page,
         pages=page.pages,
         total=page.total,
+        total_capped=page.capped,
     )

@@ -21,7 +21,7 @@ from app.services import claims as claim_reads
 from app.services.errors import InvalidInput
 from app.services.ingest import IngestRefused
 from app.services.permissions import require_role
-from app.web import page_number
+from app.web import bounded_page
 
 
 def verdict_json(verdict: Verdict | None) -> dict | None:
@@ -122,12 +122,13 @@ def list_claims():
             db.func.lower(User.email) == assignee.lower()
         )
     query = query.options(*claim_reads.API_LOADING)
-    page = db.paginate(query, page=page_number(), per_page=25, error_out=False)
+    page = bounded_page(query, 25)
     return jsonify(
         items=[claim_json(c) for c in page.items],
         page=page.page,
         pages=page.pages,
         total=page.total,
+        total_capped=page.capped,
     )
 
 

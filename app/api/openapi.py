@@ -255,6 +255,11 @@ def _page_of(ref: str) -> dict:
             "page": {"type": "integer"},
             "pages": {"type": "integer"},
             "total": {"type": "integer"},
+            "total_capped": {
+                "type": "boolean",
+                "description": "more rows than `total`, where the count stops (10,000); "
+                "pages go as deep as that: narrow the list with its filters",
+            },
         },
     }
 

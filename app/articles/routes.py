@@ -17,7 +17,7 @@ from app.services import articles, bulk, ingest
 from app.services import jobs as job_service
 from app.services.errors import Conflict, InvalidInput
 from app.services.query import ids_of
-from app.web import actor, attach_error, job_progress, list_args, page_number
+from app.web import actor, attach_error, bounded_page, job_progress, list_args
 
 FORMS = {"text": TextForm, "file": FileForm, "url": UrlForm, "bulk": BulkForm}
 
@@ -229,9 +229,7 @@ def article_list():
         )
     query = articles.articles_query(actor(), filters)
     within = None if filters == articles.ArticleFilter() else ids_of(query, Article)
-    page = search_list(Article, Scope(kinds=("article",), within=within)) or db.paginate(
-        query, page=page_number(), per_page=25, error_out=False
-    )
+    page = search_list(Article, Scope(kinds=("article",), within=within)) or bounded_page(query, 25)
     return render_template(
         "articles/list.html",
         page=page,

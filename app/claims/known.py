@@ -15,7 +15,7 @@ from app.results import query_text, search_list
 from app.search import Scope
 from app.services import factchecks
 from app.services.permissions import require_role
-from app.web import actor, page_number
+from app.web import actor, bounded_page
 
 PER_PAGE = 25
 # What the import page shows of the failures (the CLI's --json lists them all).
@@ -23,8 +23,8 @@ SHOWN_FAILURES = 100
 
 
 def _page(form: FactCheckImportForm, report=None, status: int = 200):
-    page = search_list(KnownFactCheck, Scope(kinds=("fact_check",))) or db.paginate(
-        factchecks.known_query(actor()), page=page_number(), per_page=PER_PAGE, error_out=False
+    page = search_list(KnownFactCheck, Scope(kinds=("fact_check",))) or bounded_page(
+        factchecks.known_query(actor()), PER_PAGE
     )
     return render_template(
         "claims/known.html",

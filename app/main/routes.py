@@ -24,13 +24,13 @@ from app.results import query_text, search_list
 from app.search import Scope
 from app.services import claims, matching, verdicts
 from app.services.query import ids_of
-from app.web import actor, list_args, page_number, safe_next
+from app.web import actor, bounded_page, list_args, safe_next
 
 PER_PAGE = 25
 
 
 def _paginate(query):
-    return db.paginate(query, page=page_number(), per_page=PER_PAGE, error_out=False)
+    return bounded_page(query, PER_PAGE)
 
 
 @bp.route("/")

@@ -20,7 +20,7 @@ from app.public.feeds import atom_feed, rss_feed, sitemap
 from app.results import filter_value, query_text, search_list
 from app.search import Scope
 from app.services import exporting, publishing, ratings, review, sharing, sources
-from app.web import list_args, page_number
+from app.web import bounded_page, list_args
 
 PUBLIC_LOADING = (selectinload(Claim.verdicts).selectinload(Verdict.rating),)
 
@@ -45,12 +45,7 @@ def fact_checks():
         )
         page = search_list(Claim, Scope(public=True), *PUBLIC_LOADING, text=text, per_page=20)
     if page is None:
-        page = db.paginate(
-            publishing.published_claims_query(filters),
-            page=page_number(),
-            per_page=20,
-            error_out=False,
-        )
+        page = bounded_page(publishing.published_claims_query(filters), 20)
     args = list_args()
     return render_template(
         "public/list.html",

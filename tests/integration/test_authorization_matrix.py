@@ -101,6 +101,9 @@ MATRIX: dict[tuple[str, str], Access] = {
     ("articles.import_job_json", "GET"): OWN_JOB,
     ("articles.resume_job", "POST"): OWN_JOB,
     ("articles.cancel_job", "POST"): OWN_JOB,
+    ("main.jobs_page", "GET"): VIEWER,  # each sees their own jobs; an editor everyone's
+    ("main.retry_job", "POST"): OWN_JOB,
+    ("main.cancel_job", "POST"): OWN_JOB,
     ("public.claims_csv", "GET"): VIEWER,
     ("public.article_pdf", "GET"): VIEWER,
     ("public.claim_pdf", "GET"): VIEWER,
