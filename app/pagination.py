@@ -78,8 +78,6 @@ def paginate(
         raise TooDeep(cap)
     offset = (page - 1) * per_page
     items = list(session.scalars(query.limit(per_page).offset(offset)).unique())
-    if page == 1 and len(items) < per_page:
-        return BoundedPage(items, page, per_page, len(items), False)
     entity = query.column_descriptions[0]["entity"]
     key = sa.inspect(entity).primary_key[0]
     # Only the key, at most cap + 1 rows: an index-only scan where the filter allows one.

@@ -40,7 +40,13 @@ class Claim(db.Model):
     """One check-worthy statement, checked once however often it appears."""
 
     __tablename__ = "claims"
-    __table_args__ = (sa.Index("ix_claims_status_score", "status", "score"),)
+    __table_args__ = (
+        # The triage queue: one status, most check-worthy first, ties by id (page 1 and every
+        # page after it read straight off the index, no sort).
+        sa.Index("ix_claims_queue", "status", sa.literal_column("score").desc(), "id"),
+        # The claims list of one status, newest first.
+        sa.Index("ix_claims_status_created", "status", "created_at", "id"),
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     text: Mapped[str] = mapped_column(sa.Text)

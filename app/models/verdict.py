@@ -51,6 +51,8 @@ class Verdict(db.Model):
         sa.UniqueConstraint("claim_id", "number"),
         # The review inbox: verdicts in review, the longest waiting first.
         sa.Index("ix_verdicts_state_submitted", "state", "submitted_at"),
+        # The public list and the reports: published verdicts, the latest first.
+        sa.Index("ix_verdicts_state_published", "state", "published_at"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)

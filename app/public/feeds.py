@@ -65,18 +65,44 @@ def rss_feed(locale: str) -> bytes:
     return _feed(locale).rss_str(pretty=True)
 
 
-def sitemap() -> str:
-    """Return the sitemap XML of every public fact-check page."""
-    site = publishing.site_url()
+SITEMAP_NS = "http://www.sitemaps.org/schemas/sitemap/0.9"
+
+
+def sitemap_index() -> str:
+    """Return the sitemap index: the site's own pages, then one sitemap per block of claims."""
+    site = escape(publishing.site_url())
     rows = [
         '<?xml version="1.0" encoding="UTF-8"?>',
-        '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">',
-        f"<url><loc>{escape(site)}/fact-checks</loc></url>",
-        f"<url><loc>{escape(site)}/methodology</loc></url>",
+        f'<sitemapindex xmlns="{SITEMAP_NS}">',
+        f"<sitemap><loc>{site}/sitemaps/pages.xml</loc></sitemap>",
     ]
-    for claim_id, published_at in publishing.sitemap_entries(db.session):
+    for block in publishing.sitemap_blocks(db.session):
+        rows.append(f"<sitemap><loc>{site}/sitemaps/fact-checks-{block}.xml</loc></sitemap>")
+    rows.append("</sitemapindex>")
+    return "\n".join(rows)
+
+
+def pages_sitemap() -> str:
+    """Return the sitemap of the site's own pages: the list and the methodology."""
+    site = escape(publishing.site_url())
+    return "\n".join(
+        [
+            '<?xml version="1.0" encoding="UTF-8"?>',
+            f'<urlset xmlns="{SITEMAP_NS}">',
+            f"<url><loc>{site}/fact-checks</loc></url>",
+            f"<url><loc>{site}/methodology</loc></url>",
+            "</urlset>",
+        ]
+    )
+
+
+def fact_checks_sitemap(block: int) -> str:
+    """Return the sitemap of one block's fact-check pages, with when each last changed."""
+    site = escape(publishing.site_url())
+    rows = ['<?xml version="1.0" encoding="UTF-8"?>', f'<urlset xmlns="{SITEMAP_NS}">']
+    for claim_id, published_at in publishing.sitemap_entries(db.session, block):
         rows.append(
-            f"<url><loc>{escape(site)}/fact-checks/{claim_id}</loc>"
+            f"<url><loc>{site}/fact-checks/{claim_id}</loc>"
             f"<lastmod>{published_at.date().isoformat()}</lastmod></url>"
         )
     rows.append("</urlset>")

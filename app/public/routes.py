@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from flask import Response, render_template, request, stream_with_context, url_for
+from flask import Response, abort, render_template, request, stream_with_context, url_for
 from flask_babel import get_locale
 from flask_babel import gettext as _
 from markupsafe import Markup
@@ -16,7 +16,7 @@ from app.markdown import render_markdown
 from app.models import Claim, ClaimStatus, Verdict
 from app.public import bp
 from app.public.access import reader
-from app.public.feeds import atom_feed, rss_feed, sitemap
+from app.public.feeds import atom_feed, fact_checks_sitemap, pages_sitemap, rss_feed, sitemap_index
 from app.results import filter_value, query_text, search_list
 from app.search import Scope
 from app.services import exporting, publishing, ratings, review, sharing, sources
@@ -94,8 +94,22 @@ def feed_rss():
 
 @bp.route("/sitemap.xml")
 def sitemap_xml():
-    """Sitemap of the public fact-check pages."""
-    return Response(sitemap(), mimetype="application/xml")
+    """The sitemap index: the site's pages, and a sitemap per block of fact-checks."""
+    return Response(sitemap_index(), mimetype="application/xml")
+
+
+@bp.route("/sitemaps/pages.xml")
+def pages_sitemap_xml():
+    """The sitemap of the list and the methodology."""
+    return Response(pages_sitemap(), mimetype="application/xml")
+
+
+@bp.route("/sitemaps/fact-checks-<int:block>.xml")
+def fact_checks_sitemap_xml(block: int):
+    """The sitemap of one block of fact-check pages (claim ids block × 10,000 onwards)."""
+    if block > 10**6:
+        abort(404)
+    return Response(fact_checks_sitemap(block), mimetype="application/xml")
 
 
 @bp.route("/methodology")

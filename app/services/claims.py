@@ -11,9 +11,9 @@ from sqlalchemy.orm import Session, joinedload, selectinload
 
 from app.models import Appearance, Article, Claim, ClaimStatus, Comment, Role, Source, Verdict
 from app.services.actors import Actor
+from app.services.articles import outlets_like
 from app.services.errors import NotFound
 from app.services.permissions import require_role
-from app.services.query import LIKE_ESCAPE, contains
 
 # What a list of claims shows of each: where it was found.
 LIST_LOADING = (selectinload(Claim.appearances).selectinload(Appearance.article),)
@@ -55,9 +55,7 @@ def queue_query(actor: Actor, filters: QueueFilter | None = None) -> sa.Select[t
         if filters.article_id:
             found_in = found_in.where(Article.id == filters.article_id)
         if filters.outlet:
-            found_in = found_in.where(
-                Article.outlet.ilike(contains(filters.outlet), escape=LIKE_ESCAPE)
-            )
+            found_in = found_in.where(Article.outlet.in_(outlets_like(filters.outlet)))
         if filters.since:
             found_in = found_in.where(Article.published_on >= filters.since)
         query = query.where(Claim.id.in_(found_in))

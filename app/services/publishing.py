@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -104,10 +104,14 @@ class PublicFilter:
 
 
 def published_claims_query(filters: PublicFilter | None = None) -> sa.Select[tuple[Claim]]:
-    """Return the claims with a published verdict, most recently published first."""
+    """Return the claims with a published verdict, most recently published first.
+
+    A claim has one published verdict (publishing a correction supersedes the one before), so
+    the list is a join read off the (state, published_at) index, newest first, not an
+    aggregate of every publication."""
     filters = filters or PublicFilter()
-    latest = _latest_publication()
-    query = sa.select(Claim).join(latest, latest.c.claim_id == Claim.id)
+    published = sa.and_(Verdict.claim_id == Claim.id, Verdict.state == VerdictState.PUBLISHED)
+    query = sa.select(Claim).join(Verdict, published)
     if filters.q:
         query = query.where(
             sa.or_(
@@ -117,15 +121,11 @@ def published_claims_query(filters: PublicFilter | None = None) -> sa.Select[tup
         )
     if filters.rating:
         query = query.where(
-            Claim.id.in_(
-                sa.select(Verdict.claim_id)
-                .join(Rating)
-                .where(Verdict.state == VerdictState.PUBLISHED, Rating.key == filters.rating)
-            )
+            Verdict.rating_id.in_(sa.select(Rating.id).where(Rating.key == filters.rating))
         )
     if filters.language:
         query = query.where(Claim.language == filters.language)
-    return query.order_by(latest.c.at.desc()).options(
+    return query.order_by(Verdict.published_at.desc(), Verdict.id.desc()).options(
         selectinload(Claim.verdicts).joinedload(Verdict.rating)
     )
 
@@ -140,24 +140,42 @@ def _latest_publication() -> sa.Subquery:
     )
 
 
-def sitemap_entries(session: Session) -> Iterator[tuple[int, datetime]]:
-    """Yield each published claim's id and its last publication (a correction's included),
-    most recently published first: one query, read in batches."""
-    latest = _latest_publication()
-    changed = (
-        sa.select(Verdict.claim_id, sa.func.max(Verdict.published_at).label("at"))
-        .where(Verdict.published_at.is_not(None))
-        .group_by(Verdict.claim_id)
+# A sitemap lists the published claims of one block of claim ids: at most this many URLs
+# (the protocol allows 50,000 and 50 MB), each block read off the claim_id index.
+SITEMAP_BLOCK = 10_000
+
+
+def sitemap_blocks(session: Session) -> range:
+    """Return the sitemap blocks that may hold published claims (from the lowest to the
+    highest published claim id: two index lookups, however many claims there are)."""
+    low, high = session.execute(
+        sa.select(sa.func.min(Verdict.claim_id), sa.func.max(Verdict.claim_id)).where(
+            Verdict.state == VerdictState.PUBLISHED
+        )
+    ).one()
+    if low is None:
+        return range(0)
+    return range(low // SITEMAP_BLOCK, high // SITEMAP_BLOCK + 1)
+
+
+def sitemap_entries(session: Session, block: int) -> list[tuple[int, datetime]]:
+    """Return each published claim of the block with its last publication (a correction's
+    included), by claim id: one query over at most SITEMAP_BLOCK claims."""
+    first, last = block * SITEMAP_BLOCK, (block + 1) * SITEMAP_BLOCK
+    in_block = sa.and_(Verdict.claim_id >= first, Verdict.claim_id < last)
+    published = (
+        sa.select(Verdict.claim_id)
+        .where(in_block, Verdict.state == VerdictState.PUBLISHED)
         .subquery()
     )
     query = (
-        sa.select(Claim.id, changed.c.at)
-        .join(latest, latest.c.claim_id == Claim.id)
-        .join(changed, changed.c.claim_id == Claim.id)
-        .order_by(latest.c.at.desc())
-        .execution_options(yield_per=1000)
+        sa.select(Verdict.claim_id, sa.func.max(Verdict.published_at))
+        .where(in_block, Verdict.published_at.is_not(None))
+        .where(Verdict.claim_id.in_(sa.select(published.c.claim_id)))
+        .group_by(Verdict.claim_id)
+        .order_by(Verdict.claim_id)
     )
-    yield from session.execute(query)
+    return [(claim_id, at) for claim_id, at in session.execute(query)]
 
 
 PAGE_LOADING = (

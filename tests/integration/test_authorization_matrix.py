@@ -65,6 +65,8 @@ MATRIX: dict[tuple[str, str], Access] = {
     ("public.feed_rss", "GET"): ANONYMOUS,
     ("public.methodology", "GET"): ANONYMOUS,
     ("public.sitemap_xml", "GET"): ANONYMOUS,
+    ("public.pages_sitemap_xml", "GET"): ANONYMOUS,
+    ("public.fact_checks_sitemap_xml", "GET"): ANONYMOUS,
     ("api.openapi_json", "GET"): ANONYMOUS,
     ("api.openapi_page", "GET"): ANONYMOUS,
     # The account of whoever is signed in.
@@ -285,6 +287,8 @@ def _url(rule: Rule, world: World) -> str:
         values["user_id"] = world.users["checker"].id  # the token's owner
     if "number" in rule.arguments:
         values["number"] = 1  # the published claim's first version
+    if "block" in rule.arguments:
+        values["block"] = 0  # the first sitemap block
     return rule.build(values, append_unknown=False)[1]
 
 

@@ -60,3 +60,24 @@ def test_the_pager_says_more_than_when_capped(app, db_session, signed_in, client
     signed_in("checker")
     html = client.get("/claims").get_data(as_text=True)
     assert "Page 1 of more than 2" in html
+
+
+def test_the_sitemap_is_an_index_of_bounded_sitemaps(client, db_session, monkeypatch):
+    from app.models import ClaimStatus, Role, VerdictState
+    from app.services import publishing
+    from tests.bulk_rows import add_users, add_verdicts
+
+    monkeypatch.setattr(publishing, "SITEMAP_BLOCK", 10)
+    places = [spans[0] for spans in add_articles(db_session, 35)]
+    ids = add_claims(db_session, places, ClaimStatus.PUBLISHED)
+    add_verdicts(db_session, ids, VerdictState.PUBLISHED, add_users(db_session, 1, Role.EDITOR))
+    index = client.get("/sitemap.xml").get_data(as_text=True)
+    blocks = range(min(ids) // 10, max(ids) // 10 + 1)
+    assert index.count("/sitemaps/fact-checks-") == len(blocks)
+    listed = []
+    for block in blocks:
+        sitemap = client.get(f"/sitemaps/fact-checks-{block}.xml").get_data(as_text=True)
+        urls = sitemap.count("<url>")
+        assert urls <= 10
+        listed += [i for i in ids if f"/fact-checks/{i}</loc>" in sitemap]
+    assert sorted(listed) == sorted(ids)

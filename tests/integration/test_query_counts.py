@@ -317,6 +317,7 @@ PUBLIC_LISTS = [
     "/fact-checks/feed.atom",
     "/fact-checks/feed.rss",
     "/sitemap.xml",
+    "/sitemaps/fact-checks-0.xml",
 ]
 
 

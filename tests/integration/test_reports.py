@@ -141,7 +141,9 @@ def test_corrections_and_multiple_appearances(client, seed_claim, db_session):
 
 def test_drafts_are_never_public(client, seed_claim, db_session):
     assert client.get(f"/fact-checks/{seed_claim.id}").status_code == 404
-    sitemap = client.get("/sitemap.xml").get_data(as_text=True)
+    assert "fact-checks-" not in client.get("/sitemap.xml").get_data(as_text=True)
+    block = seed_claim.id // 10_000
+    sitemap = client.get(f"/sitemaps/fact-checks-{block}.xml").get_data(as_text=True)
     assert f"/fact-checks/{seed_claim.id}<" not in sitemap
 
 
@@ -313,8 +315,14 @@ def test_public_list_search_sitemap_and_methodology(client, seed_claim, db_sessi
     assert link not in client.get("/fact-checks?q=ไม่มีคำนี้").get_data(as_text=True)
     assert link not in client.get("/fact-checks?rating=false").get_data(as_text=True)
     assert link in client.get("/fact-checks?rating=mostly_true&language=th").get_data(as_text=True)
-    sitemap = client.get("/sitemap.xml").get_data(as_text=True)
-    assert f"/fact-checks/{seed_claim.id}</loc>" in sitemap
+    index = client.get("/sitemap.xml").get_data(as_text=True)
+    assert "<sitemapindex" in index and "/sitemaps/pages.xml</loc>" in index
+    block = f"/sitemaps/fact-checks-{seed_claim.id // 10_000}.xml"
+    assert f"{block}</loc>" in index
+    sitemap = client.get(block).get_data(as_text=True)
+    assert f"/fact-checks/{seed_claim.id}</loc>" in sitemap and "<lastmod>" in sitemap
+    assert "/methodology</loc>" in client.get("/sitemaps/pages.xml").get_data(as_text=True)
+    assert client.get("/sitemaps/fact-checks-99999999.xml").status_code == 404
     methodology = client.get("/methodology", headers={"Accept-Language": "th"})
     html = methodology.get_data(as_text=True)
     assert "พิสูจน์ไม่ได้" in html and "-1" in html
