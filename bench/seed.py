@@ -488,6 +488,8 @@ def seed(
             if progress:
                 progress(len(chunk.tables["claims"]))
     fix_sequences(session)
+    if session.get_bind().dialect.name == "postgresql":
+        session.execute(sa.text("ANALYZE"))  # the planner's statistics after a bulk load
     if session.get_bind().dialect.name == "sqlite":
         session.execute(sa.text("INSERT INTO search_fts(search_fts) VALUES ('optimize')"))
     session.commit()
