@@ -6,7 +6,7 @@ FLASK := $(BIN)/flask --app wsgi
 HOST ?= 127.0.0.1
 PORT ?= 5000
 
-.PHONY: run serve worker test lint translations extract-messages eval bench bench-extraction bench-scaling bench-csv bench-search bench-matching clean
+.PHONY: run serve worker test lint translations extract-messages eval bench bench-extraction bench-scaling bench-csv bench-search bench-matching bench-pages clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -51,7 +51,7 @@ eval: $(VENV)/.dev
 	$(BIN)/python -m tests.extraction_set
 	$(BIN)/python -m tests.matching_set
 
-bench: bench-extraction bench-scaling bench-csv bench-search bench-matching
+bench: bench-extraction bench-scaling bench-csv bench-search bench-matching bench-pages
 
 bench-extraction: $(VENV)/.dev
 	$(BIN)/python -m bench.extraction
@@ -77,6 +77,16 @@ MATCH_CLAIMS ?= 100000
 MATCH_KEEP ?=
 bench-matching: $(VENV)/.dev
 	$(BIN)/python -m bench.matching --claims $(MATCH_CLAIMS) $(if $(MATCH_KEEP),--keep $(MATCH_KEEP))
+
+# The main pages' p50/p95 in ms (also × /healthz, and SQL statements a request) on archives of
+# PAGES_CLAIMS claims seeded by `flask dev seed`'s generator: PostgreSQL databases <name>_10k …
+# made beside PAGES_POSTGRES_URL, SQLite files up to 100k. PAGES_ARGS=--keep reuses (and keeps)
+# the databases, so the 1M seed is done once; PAGES_ARGS=--quick is 10k only, for CI.
+PAGES_CLAIMS ?= 10000 100000 1000000
+PAGES_POSTGRES_URL ?= postgresql+psycopg://postgres@127.0.0.1:5432/bench_pages
+PAGES_ARGS ?=
+bench-pages: $(VENV)/.dev translations
+	$(BIN)/python -m bench.pages --claims $(PAGES_CLAIMS) --postgres-url $(PAGES_POSTGRES_URL) $(PAGES_ARGS)
 
 lint: $(VENV)/.dev
 	$(BIN)/ruff check app tests migrations bench gunicorn.conf.py

@@ -12,6 +12,7 @@ from flask import Flask
 from flask.cli import AppGroup
 
 from app.cli_backup import backup_cli
+from app.cli_dev import dev_cli
 from app.cli_exports import claimreview_cli, export_cli
 from app.cli_factchecks import fact_checks_cli
 from app.cli_jobs import jobs_cli
@@ -232,3 +233,4 @@ def register_commands(app: Flask) -> None:
     app.cli.add_command(fact_checks_cli)
     app.cli.add_command(backup_cli)
     app.cli.add_command(jobs_cli)
+    app.cli.add_command(dev_cli)

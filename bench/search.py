@@ -28,21 +28,19 @@ from pathlib import Path
 
 import flask_migrate
 import sqlalchemy as sa
-from pythainlp.corpus import provinces, thai_family_names, thai_male_names, thai_stopwords
+from pythainlp.corpus import thai_stopwords
 
 from app import create_app
 from app.config import TestingConfig
 from app.extensions import db
-from app.extraction import extract_claims
 from app.models import Appearance, Article, Claim, Rating, SearchDocument, Verdict
 from app.search import index, search, service
 from app.services.actors import SYSTEM
 from app.services.query import LIKE_ESCAPE, contains
 from bench.csv_export import scratch_database
-from tests.extraction_set import load_set
+from bench.material import Writer
 
 ROOT = Path(__file__).resolve().parent.parent
-SHARED = ROOT.parent / "shared"
 RESULTS = ROOT / "bench" / "results"
 CHUNK = 10_000
 CLAIMS_PER_ARTICLE = 5
@@ -77,86 +75,6 @@ OUTLETS = (
     "The Standard",
     "The Matter",
 )
-TH_MONTHS = (
-    "มกราคม",
-    "กุมภาพันธ์",
-    "มีนาคม",
-    "เมษายน",
-    "พฤษภาคม",
-    "มิถุนายน",
-    "กรกฎาคม",
-    "สิงหาคม",
-    "กันยายน",
-    "ตุลาคม",
-    "พฤศจิกายน",
-    "ธันวาคม",
-)
-EN_MONTHS = ("January", "March", "May", "July", "August", "October", "December")
-ROLES = ("นายกรัฐมนตรี", "โฆษกรัฐบาล", "ผู้ว่าราชการจังหวัด", "อธิบดีกรมควบคุมโรค", "ส.ส.")
-
-
-def material() -> tuple[list[str], list[str]]:
-    """Return real Thai and English sentences: every unit the extractor finds in the material."""
-    texts = [(SHARED / "seeds" / "kim-putin-th.txt").read_text(encoding="utf-8")]
-    texts += [
-        p.read_text(encoding="utf-8") for p in sorted((SHARED / "data" / "thai_news").glob("*.txt"))
-    ]
-    texts += [a.text for a in load_set()]
-    thai, english = [], []
-    for text in texts:
-        for unit in extract_claims(text, include_all=True):
-            sentence = " ".join(text[unit.start : unit.end].split())
-            if 30 <= len(sentence) <= 400:
-                (thai if any("\u0e00" <= c <= "\u0e7f" for c in sentence) else english).append(
-                    sentence
-                )
-    return sorted(set(thai)), sorted(set(english))
-
-
-class Writer:
-    """Writes varied claims: a real sentence with its numbers changed, a name, a place, a date."""
-
-    def __init__(self, rng: random.Random) -> None:
-        self.rng = rng
-        self.thai, self.english = material()
-        self.first = sorted(thai_male_names())[:2000]
-        self.family = sorted(thai_family_names())[:3000]
-        self.places = sorted(provinces())
-
-    def _numbers(self, sentence: str) -> str:
-        out, digits = [], False
-        for char in sentence:
-            if char.isdigit():
-                if not digits:
-                    out.append(str(self.rng.randint(1, 9999)))
-                digits = True
-            else:
-                out.append(char)
-                digits = False
-        return "".join(out)
-
-    def person(self) -> str:
-        return f"{self.rng.choice(self.first)} {self.rng.choice(self.family)}"
-
-    def claim(self) -> tuple[str, str, str | None]:
-        """Return (text, language, claimant)."""
-        rng = self.rng
-        if rng.random() < 0.1:
-            text = self._numbers(rng.choice(self.english))
-            return f"{text} ({rng.choice(EN_MONTHS)} {rng.randint(2015, 2026)})", "en", None
-        text = self._numbers(rng.choice(self.thai))
-        who = self.person() if rng.random() < 0.6 else None
-        day = f"{rng.randint(1, 28)} {rng.choice(TH_MONTHS)} {rng.randint(2558, 2569)}"
-        extra = rng.choice(
-            (
-                f"เมื่อวันที่ {day}",
-                f"ที่จังหวัด{rng.choice(self.places)}",
-                f"{rng.choice(ROLES)} {who or self.person()} กล่าวว่า",
-                f"ร้อยละ {rng.randint(1, 99)}.{rng.randint(0, 99):02d}",
-                "",
-            )
-        )
-        return (f"{extra} {text}" if rng.random() < 0.5 else f"{text} {extra}").strip(), "th", who
 
 
 def seed(session, writer: Writer, count: int, started: int = 0) -> None:
