@@ -6,7 +6,7 @@ FLASK := $(BIN)/flask --app wsgi
 HOST ?= 127.0.0.1
 PORT ?= 5000
 
-.PHONY: run serve worker test lint translations extract-messages eval bench bench-extraction bench-scaling bench-csv bench-search bench-matching bench-pages clean
+.PHONY: run serve worker test lint translations extract-messages eval bench bench-extraction bench-scaling bench-csv bench-search bench-matching bench-pages bench-load clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -87,6 +87,13 @@ PAGES_POSTGRES_URL ?= postgresql+psycopg://postgres@127.0.0.1:5432/bench_pages
 PAGES_ARGS ?=
 bench-pages: $(VENV)/.dev translations
 	$(BIN)/python -m bench.pages --claims $(PAGES_CLAIMS) --postgres-url $(PAGES_POSTGRES_URL) $(PAGES_ARGS)
+
+# HTTP under load (wrk, Debian's package) against gunicorn on a seeded PostgreSQL database of
+# LOAD_CLAIMS claims (beside PAGES_POSTGRES_URL; LOAD_ARGS=--keep reuses it, --quick is 10k).
+LOAD_CLAIMS ?= 100000
+LOAD_ARGS ?=
+bench-load: $(VENV)/.dev translations
+	$(BIN)/python -m bench.load --claims $(LOAD_CLAIMS) --postgres-url $(PAGES_POSTGRES_URL) $(LOAD_ARGS)
 
 lint: $(VENV)/.dev
 	$(BIN)/ruff check app tests migrations bench gunicorn.conf.py

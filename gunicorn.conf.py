@@ -26,7 +26,7 @@ max_requests = 2000
 max_requests_jitter = 200
 # Each process opens its own database pool after the fork; the app is not preloaded.
 preload_app = False
-accesslog = os.environ.get("SATJA_ACCESS_LOG", "-")
+accesslog = os.environ.get("SATJA_ACCESS_LOG", "-") or None  # "" turns it off
 errorlog = "-"
 access_log_format = '%(h)s "%(r)s" %(s)s %(b)s %(M)sms "%(a)s"'
 proc_name = "satja"
