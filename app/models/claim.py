@@ -46,6 +46,8 @@ class Claim(db.Model):
         sa.Index("ix_claims_queue", "status", sa.literal_column("score").desc(), "id"),
         # The claims list of one status, newest first.
         sa.Index("ix_claims_status_created", "status", "created_at", "id"),
+        # My work: one person's claims of a status, the oldest first.
+        sa.Index("ix_claims_assignee_work", "assignee_id", "status", "updated_at", "id"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)

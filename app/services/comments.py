@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import sqlalchemy as sa
 from flask_babel import lazy_gettext as _l
@@ -66,28 +66,60 @@ def add_comment(session: Session, actor: Actor, claim_id: int, body: str) -> Com
     return comment
 
 
+# My work shows the oldest open claims of each status, up to this many (the search above the
+# list finds any of them): a desk editor with 15,000 assigned claims gets a page, not 9 MB.
+WORK_SHOWN = 50
+
+
 @dataclass(frozen=True)
 class WorkList:
-    """A user's assigned claims by status, and the comments that mention them."""
+    """A user's oldest assigned claims by status (with how many each status holds), and the
+    comments that mention them."""
 
     assigned: dict[ClaimStatus, list[Claim]]
     mentions: list[Comment]
+    counts: dict[ClaimStatus, int] = field(default_factory=dict)
 
 
 def my_work(session: Session, actor: Actor) -> WorkList:
-    """Return the actor's open assigned claims (oldest first) and recent mentions."""
+    """Return the actor's oldest open assigned claims of each status (WORK_SHOWN at most, read
+    off the (assignee, status, updated_at) index), how many each status holds, and recent
+    mentions."""
     require_role(actor, Role.VIEWER)
-    claims = session.scalars(
-        sa.select(Claim)
-        .where(
-            Claim.assignee_id == actor.id,
-            Claim.status.in_(OPEN_WORK),
+    mine = Claim.assignee_id == actor.id
+    counts = dict(
+        session.execute(
+            sa.select(Claim.status, sa.func.count())
+            .where(mine, Claim.status.in_(OPEN_WORK))
+            .group_by(Claim.status)
+        ).all()
+    )
+    # Each status's oldest, as a subquery (SQLite takes no LIMIT inside a bare UNION member).
+    oldest = [
+        sa.select(
+            sa.select(Claim.id)
+            .where(mine, Claim.status == status)
+            .order_by(Claim.updated_at, Claim.id)
+            .limit(WORK_SHOWN)
+            .subquery()
+            .c.id
         )
-        .order_by(Claim.updated_at)
-    ).all()
+        for status in OPEN_WORK
+        if counts.get(status)
+    ]
+    claims = (
+        session.scalars(
+            sa.select(Claim)
+            .where(Claim.id.in_(sa.union_all(*oldest).subquery().select()))
+            .order_by(Claim.updated_at, Claim.id)
+        ).all()
+        if oldest
+        else []
+    )
     assigned: dict[ClaimStatus, list[Claim]] = {}
     for claim in claims:
         assigned.setdefault(claim.status, []).append(claim)
+    assigned = {status: assigned[status] for status in OPEN_WORK if status in assigned}
     mentions = session.scalars(
         sa.select(Comment)
         .join(comment_mentions, comment_mentions.c.comment_id == Comment.id)
@@ -96,4 +128,4 @@ def my_work(session: Session, actor: Actor) -> WorkList:
         .order_by(Comment.created_at.desc())
         .limit(50)
     ).all()
-    return WorkList(assigned, list(mentions))
+    return WorkList(assigned, list(mentions), counts)

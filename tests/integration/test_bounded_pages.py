@@ -81,3 +81,24 @@ def test_the_sitemap_is_an_index_of_bounded_sitemaps(client, db_session, monkeyp
         assert urls <= 10
         listed += [i for i in ids if f"/fact-checks/{i}</loc>" in sitemap]
     assert sorted(listed) == sorted(ids)
+
+
+def test_my_work_shows_the_oldest_of_each_status_with_the_count(
+    db_session, signed_in, client, monkeypatch
+):
+    from app.models import ClaimStatus
+    from app.services import comments
+
+    monkeypatch.setattr(comments, "WORK_SHOWN", 3)
+    user = signed_in("checker")
+    places = [spans[0] for spans in add_articles(db_session, 7)]
+    ids = add_claims(db_session, places[:5], ClaimStatus.ACCEPTED, assignee_id=user.id)
+    add_claims(db_session, places[5:], ClaimStatus.IN_RESEARCH, assignee_id=user.id)
+    html = client.get("/my-work").get_data(as_text=True)
+    assert "The 3 oldest of 5 are shown" in html
+    oldest = db_session.scalars(
+        sa.select(Claim.id).where(Claim.id.in_(ids)).order_by(Claim.updated_at, Claim.id)
+    ).all()
+    assert all(f'/claims/{i}"' in html for i in oldest[:3])
+    assert not any(f'/claims/{i}"' in html for i in oldest[3:])
+    assert "of 2 are shown" not in html  # the other status is shown whole
