@@ -157,6 +157,8 @@ class Config:
         self.SATJA_JOB_RETRIES = job_retries(env.get("SATJA_JOB_RETRIES", "10,60,300"))
         # A running job whose heartbeat is older than this (seconds) is shown as interrupted.
         self.SATJA_JOB_STALE_AFTER = int(env.get("SATJA_JOB_STALE_AFTER", 300))
+        # The dashboard's figures are computed in the background when older than this.
+        self.SATJA_DASHBOARD_MAX_AGE = int(env.get("SATJA_DASHBOARD_MAX_AGE", 60))
         # A period report with at least this many verdicts is built as a background job.
         self.SATJA_PDF_JOB_MIN_VERDICTS = int(env.get("SATJA_PDF_JOB_MIN_VERDICTS", 200))
         # Claim matching: above AUTO a new candidate is merged into the claim it matches; above
@@ -245,6 +247,7 @@ class TestingConfig(DevelopmentConfig):
             self.SQLALCHEMY_DATABASE_URI = database_url
             self.SQLALCHEMY_ENGINE_OPTIONS = engine_options(database_url, os.environ)
         self.SATJA_JOBS = "inline"  # jobs run where they are started, inside the test
+        self.SATJA_DASHBOARD_MAX_AGE = 0  # figures as of the request
         # No Redis unless a test asks for it (REDIS_URL in its overrides).
         self.REDIS_URL = None
         self.RATELIMIT_STORAGE_URI = "memory://"

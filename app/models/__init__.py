@@ -4,6 +4,7 @@ from app.models.article import Appearance, Article
 from app.models.audit import AuditEvent
 from app.models.claim import Claim, ClaimStatus
 from app.models.comment import Comment
+from app.models.figures import DeskFigures
 from app.models.job import Job, JobStatus
 from app.models.matching import ClaimMatch, KnownFactCheck, MatchState
 from app.models.notification import Notification, NotificationKind
@@ -23,6 +24,7 @@ __all__ = [
     "ClaimMatch",
     "ClaimStatus",
     "Comment",
+    "DeskFigures",
     "Job",
     "JobStatus",
     "KnownFactCheck",
