@@ -6,7 +6,7 @@ FLASK := $(BIN)/flask --app wsgi
 HOST ?= 127.0.0.1
 PORT ?= 5000
 
-.PHONY: run serve worker test lint translations extract-messages eval bench bench-extraction bench-scaling bench-csv bench-search bench-matching bench-pages bench-load clean
+.PHONY: run serve worker test lint translations extract-messages eval bench bench-extraction bench-scaling bench-csv bench-search bench-matching bench-pages bench-load bench-imports clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -94,6 +94,13 @@ LOAD_CLAIMS ?= 100000
 LOAD_ARGS ?=
 bench-load: $(VENV)/.dev translations
 	$(BIN)/python -m bench.load --claims $(LOAD_CLAIMS) --postgres-url $(PAGES_POSTGRES_URL) $(LOAD_ARGS)
+
+# A bulk import of IMPORT_ARTICLES real-shaped articles on 2 RQ workers (Redis) against
+# in-process, each into a fresh PostgreSQL scratch database; IMPORT_ARGS=--quick is 300.
+IMPORT_ARTICLES ?= 10000
+IMPORT_ARGS ?=
+bench-imports: $(VENV)/.dev translations
+	$(BIN)/python -m bench.imports --articles $(IMPORT_ARTICLES) $(IMPORT_ARGS)
 
 lint: $(VENV)/.dev
 	$(BIN)/ruff check app tests migrations bench gunicorn.conf.py
