@@ -5,15 +5,16 @@
 
 Each database is filled by `flask dev seed`'s generator (`bench/seed.py`, seed 1): SQLite files
 (up to 100k claims) under --sqlite-dir, and PostgreSQL databases named `<database>_<size>` beside
---postgres-url. Without --keep a database is built anew and removed afterwards; with --keep one
-that already holds N claims is reused and kept (the 1M seed is done once).
+--postgres-url. Without --keep a database (`<database>_<size>_scratch`) is built anew and removed
+afterwards; with --keep one that already holds N claims is reused and kept (1M is seeded once).
 
 Through the Flask test client, signed in as the seeded editor with the most claims assigned
 (the bench sets its password), each page is requested 3 times to warm up, then 30 times; the
 figures are p50/p95 in ms, each also as a ratio to /healthz's p50 in the same run, and the SQL
 statements a request runs (a `before_cursor_execute` listener), which shows N+1 queries. The CSV
 export is timed to its first data row (time to first byte of content). Results go to
-bench/results/pages.json (merged by engine and size) and a markdown table is printed.
+bench/results/pages.json (merged by engine and size; --quick: pages-quick.json) and a markdown
+table is printed.
 """
 
 from __future__ import annotations
@@ -54,11 +55,13 @@ def label(claims: int) -> str:
 
 
 def database_url(engine: str, claims: int, args) -> str:
-    """Return the URL of the database of this engine and size."""
+    """Return the URL of the database of this engine and size; one built for a single run
+    (no --keep) has a name of its own, so that dropping it never drops a kept one."""
+    name = label(claims) + ("" if args.keep else "_scratch")
     if engine == "sqlite":
-        return f"sqlite:///{Path(args.sqlite_dir) / f'pages-{label(claims)}.db'}"
+        return f"sqlite:///{Path(args.sqlite_dir) / f'pages-{name}.db'}"
     given = sa.make_url(args.postgres_url)
-    return given.set(database=f"{given.database}_{label(claims)}").render_as_string(False)
+    return given.set(database=f"{given.database}_{name}").render_as_string(False)
 
 
 def _admin(url: str) -> sa.Engine:
@@ -275,16 +278,16 @@ def table(runs: list[dict]) -> str:
     return "\n".join(lines)
 
 
-def save(runs: list[dict]) -> list[dict]:
+def save(runs: list[dict], path: Path = RESULTS) -> list[dict]:
     """Merge the runs into bench/results/pages.json (by engine and size); return all kept."""
-    kept = json.loads(RESULTS.read_text()).get("runs", []) if RESULTS.exists() else []
+    kept = json.loads(path.read_text()).get("runs", []) if path.exists() else []
     done = {(r["engine"], r["claims"]) for r in runs}
     kept = [r for r in kept if (r["engine"], r["claims"]) not in done] + runs
     kept.sort(key=lambda r: (r["engine"] != "postgresql", r["claims"]))
-    RESULTS.parent.mkdir(parents=True, exist_ok=True)
+    path.parent.mkdir(parents=True, exist_ok=True)
     machine = f"{platform.processor() or platform.machine()}, {os.cpu_count()} CPUs"
     document = {"machine": machine, "python": platform.python_version(), "runs": kept}
-    RESULTS.write_text(json.dumps(document, indent=2, ensure_ascii=False) + "\n")
+    path.write_text(json.dumps(document, indent=2, ensure_ascii=False) + "\n")
     return kept
 
 
@@ -309,7 +312,8 @@ def main() -> None:
                 continue
             runs.append(run(engine, claims, args))
             print(json.dumps(runs[-1], ensure_ascii=False))
-    save(runs)
+    # A quick run (fewer requests) keeps its figures apart from the full runs'.
+    save(runs, RESULTS.with_name("pages-quick.json") if args.quick else RESULTS)
     print(table(runs))
 
 
