@@ -31,7 +31,7 @@ from pathlib import Path
 import flask_migrate
 import sqlalchemy as sa
 
-from app import create_app
+from app import create_app, pagination
 from app.config import TestingConfig
 from app.extensions import db
 from app.models import Article, Claim, Role, User
@@ -140,6 +140,12 @@ def sign_in_editor(app) -> tuple[object, str]:
     return client, clear
 
 
+def deep(rows: int) -> int:
+    """Return a list's deep page: its middle page, or the deepest a long list goes to (lists
+    stop at app.pagination.COUNT_CAP rows)."""
+    return max(1, min(rows // PER_PAGE // 2, pagination.max_page(PER_PAGE)))
+
+
 def pages(app) -> list[tuple[str, str]]:
     """Return (name, path) of each page measured, the ids and deep pages taken from the data."""
     with app.app_context():
@@ -160,10 +166,10 @@ def pages(app) -> list[tuple[str, str]]:
         ("healthz", "/healthz"),
         ("queue", "/queue"),
         ("queue: outlet filter", f"/queue?outlet={outlet}"),
-        ("queue: deep page", f"/queue?page={max(1, candidates // PER_PAGE // 2)}"),
+        ("queue: deep page", f"/queue?page={deep(candidates)}"),
         ("claims: status filter", "/claims?status=in_research"),
         ("claims", "/claims"),
-        ("claims: deep page", f"/claims?page={max(1, count // PER_PAGE // 2)}"),
+        ("claims: deep page", f"/claims?page={deep(count)}"),
         ("articles", "/articles"),
         ("claim page", f"/claims/{claim}"),
         ("article page", f"/articles/{articles // 2 or 1}"),
