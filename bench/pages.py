@@ -38,6 +38,7 @@ from app.models import Article, Claim, Role, User
 from app.services import tokens
 from app.services.actors import SYSTEM
 from app.services.passwords import hash_password
+from app.services.publishing import SITEMAP_BLOCK
 from bench import seed
 from bench.csv_export import CSRF_INPUT
 
@@ -180,7 +181,8 @@ def pages(app) -> list[tuple[str, str]]:
         ("API claims", "/api/v1/claims"),
         ("Atom feed", "/fact-checks/feed.atom"),
         ("CSV export, first row", "/exports/claims.csv"),
-        ("sitemap.xml", "/sitemap.xml"),
+        ("sitemap.xml (the index)", "/sitemap.xml"),
+        ("a sitemap of 10,000 ids", f"/sitemaps/fact-checks-{claim // SITEMAP_BLOCK}.xml"),
     ]
 
 
