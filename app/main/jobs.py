@@ -6,7 +6,7 @@ from flask import current_app, flash, redirect, render_template, url_for
 from flask_babel import gettext as _
 from flask_login import login_required
 
-from app import jobs
+from app import jobs, transactions
 from app.extensions import db
 from app.main import bp
 from app.models import Job
@@ -29,8 +29,12 @@ def job_page(job: Job) -> str | None:
 def jobs_page():
     """List recent background jobs with their state, progress and reason."""
     stale_after = current_app.config["SATJA_JOB_STALE_AFTER"]
-    found = job_service.list_jobs(db.session, actor(), stale_after)
-    db.session.commit()  # jobs found interrupted are recorded as such
+    found = job_service.list_jobs(db.session, actor())
+    stale = [job.id for job in found if job_service.is_stale(job, stale_after)]
+    if stale:  # a GET that records what it found, as a job's own page does
+        with transactions.writing():
+            job_service.mark_stale(db.session, stale, stale_after)
+        found = job_service.list_jobs(db.session, actor())
     return render_template(
         "main/jobs.html",
         jobs=found,

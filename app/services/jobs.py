@@ -79,20 +79,21 @@ def get_job(session: Session, actor: Actor, job_id: int) -> Job:
 JOBS_LISTED = 100
 
 
-def list_jobs(session: Session, actor: Actor, stale_after: float) -> list[Job]:
-    """Return the most recent jobs (JOBS_LISTED): the actor's own, or everyone's for an editor.
-
-    A running job whose runner stopped answering is marked interrupted first, as its page does.
-    """
+def list_jobs(session: Session, actor: Actor) -> list[Job]:
+    """Return the most recent jobs (JOBS_LISTED): the actor's own, or everyone's for an editor."""
     require_role(actor, Role.VIEWER)
     query = sa.select(Job).order_by(Job.created_at.desc(), Job.id.desc()).limit(JOBS_LISTED)
     if not actor.role.includes(Role.EDITOR):
         query = query.where(Job.created_by_id == actor.id)
-    found = list(session.scalars(query.options(selectinload(Job.created_by))))
-    for job in found:
+    return list(session.scalars(query.options(selectinload(Job.created_by))))
+
+
+def mark_stale(session: Session, job_ids: list[int], stale_after: float) -> None:
+    """Mark interrupted those of the jobs whose runner stopped answering (checked again, read
+    afresh: a runner may have beaten us to it)."""
+    for job in session.scalars(sa.select(Job).where(Job.id.in_(job_ids))):
         if is_stale(job, stale_after):
             mark_interrupted(session, job)
-    return found
 
 
 def can_retry(job: Job) -> bool:

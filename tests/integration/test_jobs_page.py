@@ -143,3 +143,38 @@ def test_job_retries_setting_refuses_nonsense(value):
 
     with pytest.raises(ConfigError):
         job_retries(value)
+
+
+def test_the_jobs_page_runs_as_many_queries_for_3_jobs_as_for_60(db_session, signed_in, client):
+    from tests.querycount import statements_of
+
+    user = signed_in("editor")
+    others = [make_user(db_session, "checker") for _ in range(3)]
+    for starter in [user, *others]:
+        _import(db_session, starter)
+    client.get("/jobs")  # warm up
+    _, few = statements_of(client, "/jobs")
+    for number in range(60):
+        jobs.create_job(db_session, others[number % 3], "import", f"f{number}.jsonl", "{}")
+    db_session.commit()
+    response, many = statements_of(client, "/jobs")
+    assert response.get_data(as_text=True).count('id="job-') == 64
+    import collections
+
+    extra = collections.Counter(many) - collections.Counter(few)
+    assert len(many) == len(few), list(extra.items())[:3]
+
+
+def test_the_jobs_page_marks_a_job_whose_runner_is_gone_interrupted(db_session, signed_in, client):
+    from datetime import timedelta
+
+    from app.database import utcnow
+
+    user = signed_in("checker")
+    job = _import(db_session, user)
+    job.status, job.heartbeat_at = JobStatus.RUNNING, utcnow() - timedelta(hours=1)
+    db_session.commit()
+    html = client.get("/jobs").get_data(as_text=True)
+    assert "Interrupted" in html and f"/jobs/{job.id}/retry" in html
+    db_session.expire_all()
+    assert db_session.get(Job, job.id).status == JobStatus.INTERRUPTED
