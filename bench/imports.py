@@ -3,7 +3,7 @@
     make bench-imports      # or: .venv/bin/python -m bench.imports [--articles 10000] [--quick]
                             #     [--workers 2] [--postgres-url postgresql+psycopg://...]
 
-N articles (10,000; 300 with --quick) are written from real Thai and English sentence material
+N articles (10,000; 100 with --quick) are written from real Thai and English sentence material
 (bench/material.py: the seed article, the Thai government releases, the annotated articles, with
 their numbers, names, places and dates varied), 6 to 14 sentences each, with a title, an
 outlet and a date, as JSON Lines files of 1,000 lines (a desk's feeds). Each is imported as an
@@ -167,7 +167,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--articles", type=int, default=10_000)
     parser.add_argument("--workers", type=int, default=2)
-    parser.add_argument("--quick", action="store_true", help="300 articles")
+    parser.add_argument("--quick", action="store_true", help="100 articles")
     parser.add_argument(
         "--postgres-url", default="postgresql+psycopg://postgres@127.0.0.1:5432/bench_imports"
     )
@@ -176,7 +176,7 @@ def main() -> None:
     )
     args = parser.parse_args()
     if args.quick:
-        args.articles = 300
+        args.articles = 100
     per_file = LINES_PER_FILE
     if args.articles < per_file * args.workers:  # a small run: files enough for every worker
         per_file = max(1, -(-args.articles // (args.workers * 5)))
