@@ -26,6 +26,9 @@ def newest_probe(statement: str) -> bool:
     at a range of the newest ids, then a wider one sized from how dense the matches were
     (engines.PostgresEngine.newest), so the number of looks depends on the data by design."""
     flat = " ".join(statement.split())
+    # A filter's common table expression (the outlet names) comes first when there is one.
+    if flat.startswith("WITH RECURSIVE outlet_names"):
+        flat = flat[flat.find("SELECT search_documents.id FROM search_documents WHERE") :]
     return flat.startswith("SELECT search_documents.id FROM search_documents WHERE") and (
         "ORDER BY search_documents.id DESC LIMIT" in flat
     )
