@@ -29,6 +29,7 @@ STAFF_PAGES = [
     "/search?q=เกาหลี",
     "/my-work",
     "/dashboard",
+    "/jobs",
     "/reports",
     "/claims/known",
     "/admin/users",
