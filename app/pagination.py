@@ -77,9 +77,16 @@ def paginate(
     if page > max_page(per_page, cap):
         raise TooDeep(cap)
     offset = (page - 1) * per_page
-    items = list(session.scalars(query.limit(per_page).offset(offset)).unique())
     entity = query.column_descriptions[0]["entity"]
     key = sa.inspect(entity).primary_key[0]
+    if offset:
+        # A deferred join: the rows skipped are skipped as keys (an index-only scan where the
+        # index holds the order and the key), and only the page's rows are read whole.
+        keys = query.with_only_columns(key, maintain_column_froms=True).limit(per_page)
+        on_page = query.where(key.in_(keys.offset(offset).scalar_subquery()))
+    else:
+        on_page = query.limit(per_page)
+    items = list(session.scalars(on_page).unique())
     # Only the key, at most cap + 1 rows: an index-only scan where the filter allows one.
     bounded = (
         query.with_only_columns(key, maintain_column_froms=True)
