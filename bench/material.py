@@ -20,7 +20,10 @@ from app.extraction import extract_claims
 from tests.extraction_set import load_set
 
 ROOT = Path(__file__).resolve().parent.parent
-SHARED = ROOT.parent / "shared"
+# In-repo copies of the shared material (the seed article, the Thai government releases), so a
+# clone alone seeds: CI runs on a clone without ../shared beside it.
+SEED_ARTICLE = ROOT / "app" / "demo" / "kim-putin-th.txt"
+RELEASES = ROOT / "tests" / "data" / "real" / "thai_news"
 TH_MONTHS = (
     "มกราคม",
     "กุมภาพันธ์",
@@ -59,10 +62,8 @@ class Unit:
 
 def _texts() -> list[str]:
     """Return the material's texts: the seed article, the Thai releases, the annotated set."""
-    texts = [(SHARED / "seeds" / "kim-putin-th.txt").read_text(encoding="utf-8")]
-    texts += [
-        p.read_text(encoding="utf-8") for p in sorted((SHARED / "data" / "thai_news").glob("*.txt"))
-    ]
+    texts = [SEED_ARTICLE.read_text(encoding="utf-8")]
+    texts += [p.read_text(encoding="utf-8") for p in sorted(RELEASES.glob("*.txt"))]
     return texts + [a.text for a in load_set()]
 
 
