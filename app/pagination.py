@@ -28,8 +28,35 @@ class TooDeep(Exception):
         self.cap = cap
 
 
+class Pager:
+    """What the lists' pager reads of a page (as of Flask-SQLAlchemy's pagination): a class
+    with `page` and `pages` gets the rest."""
+
+    page: int
+
+    @property
+    def pages(self) -> int:
+        raise NotImplementedError
+
+    @property
+    def has_prev(self) -> bool:
+        return self.page > 1
+
+    @property
+    def has_next(self) -> bool:
+        return self.page < self.pages
+
+    @property
+    def prev_num(self) -> int:
+        return self.page - 1
+
+    @property
+    def next_num(self) -> int:
+        return self.page + 1
+
+
 @dataclass
-class BoundedPage:
+class BoundedPage(Pager):
     """A page of a list, with what the pager and the API show: the page, whether there are
     more, the total (exact below the cap, else the cap with `capped` set)."""
 
@@ -42,22 +69,6 @@ class BoundedPage:
     @property
     def pages(self) -> int:
         return max(1, math.ceil(self.total / self.per_page))
-
-    @property
-    def has_prev(self) -> bool:
-        return self.page > 1
-
-    @property
-    def has_next(self) -> bool:
-        return self.page < self.pages
-
-    @property
-    def prev_num(self) -> int | None:
-        return self.page - 1 if self.has_prev else None
-
-    @property
-    def next_num(self) -> int | None:
-        return self.page + 1 if self.has_next else None
 
     def __iter__(self) -> Iterator[Any]:
         return iter(self.items)

@@ -11,6 +11,7 @@ from sqlalchemy.orm import Session
 
 from app.labels import STATUS_LABELS
 from app.models import ClaimStatus, Rating, Role, User
+from app.pagination import Pager
 from app.search.engines import DOCS, engine_for
 from app.search.highlight import Snippet
 from app.search.hits import hydrate
@@ -71,7 +72,7 @@ class Hit:
 
 
 @dataclass
-class Results:
+class Results(Pager):
     """A page of results, the facets of all of them and what could not be understood."""
 
     query: ParsedQuery
@@ -90,23 +91,6 @@ class Results:
     def pages(self) -> int:
         """Return the number of pages that can be read (at most MAX_RESULTS results)."""
         return max(1, -(-min(self.total, MAX_RESULTS) // self.per_page))
-
-    # The pager of the lists reads these, as it reads Flask-SQLAlchemy's pagination.
-    @property
-    def has_prev(self) -> bool:
-        return self.page > 1
-
-    @property
-    def has_next(self) -> bool:
-        return self.page < self.pages
-
-    @property
-    def prev_num(self) -> int:
-        return self.page - 1
-
-    @property
-    def next_num(self) -> int:
-        return self.page + 1
 
 
 def search(

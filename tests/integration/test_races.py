@@ -18,6 +18,7 @@ from app import config, create_app
 from app.extensions import db
 from app.models import AuditEvent, Verdict
 from tests.factories import make_token
+from tests.own_database import own_database
 
 pytestmark = pytest.mark.own_database
 
@@ -28,34 +29,16 @@ TEXT = (
 SCHEMA = "races"
 
 
-def _race_url(tmp_path_factory) -> tuple[str, sa.Engine | None]:
-    url = os.environ.get("TEST_DATABASE_URL")
-    if not (url and url.startswith("postgresql")):
-        return "sqlite:///" + str(tmp_path_factory.mktemp("races") / "races.db"), None
-    engine = sa.create_engine(url)
-    with engine.begin() as connection:
-        connection.exec_driver_sql(f"DROP SCHEMA IF EXISTS {SCHEMA} CASCADE")
-        connection.exec_driver_sql(f"CREATE SCHEMA {SCHEMA}")
-    # Only the schema: with public on the path too, Alembic would find public's alembic_version
-    # (visible through the path) and leave the new schema empty.
-    separator = "&" if "?" in url else "?"
-    return f"{url}{separator}options=-csearch_path%3D{SCHEMA}", engine
-
-
 @pytest.fixture(scope="module")
 def race_app(tmp_path_factory):
-    url, owner = _race_url(tmp_path_factory)
-    app = create_app(config.TestingConfig, database_url=url)
-    with app.app_context():
-        flask_migrate.upgrade()
-    yield app
-    with app.app_context():
-        db.session.remove()
-        db.engine.dispose()
-    if owner is not None:
-        with owner.begin() as connection:
-            connection.exec_driver_sql(f"DROP SCHEMA IF EXISTS {SCHEMA} CASCADE")
-        owner.dispose()
+    with own_database(tmp_path_factory, SCHEMA) as url:
+        app = create_app(config.TestingConfig, database_url=url)
+        with app.app_context():
+            flask_migrate.upgrade()
+        yield app
+        with app.app_context():
+            db.session.remove()
+            db.engine.dispose()
 
 
 def _headers(app, role: str) -> dict[str, str]:

@@ -30,6 +30,7 @@ from app.services import bulk
 from app.services import jobs as job_service
 from tests.factories import make_user
 from tests.loopback import serving
+from tests.own_database import own_database
 
 pytestmark = pytest.mark.own_database
 REDIS_URL = os.environ.get("TEST_REDIS_URL", "redis://127.0.0.1:6379/15")
@@ -45,18 +46,6 @@ def _redis() -> Redis:
     except RedisError:
         pytest.skip(f"no Redis answers at {REDIS_URL}")
     return connection
-
-
-def _database_url(tmp_path_factory) -> tuple[str, sa.Engine | None]:
-    url = os.environ.get("TEST_DATABASE_URL")
-    if not (url and url.startswith("postgresql")):
-        return "sqlite:///" + str(tmp_path_factory.mktemp("rq") / "rq.db"), None
-    engine = sa.create_engine(url)
-    with engine.begin() as connection:
-        connection.exec_driver_sql(f"DROP SCHEMA IF EXISTS {SCHEMA} CASCADE")
-        connection.exec_driver_sql(f"CREATE SCHEMA {SCHEMA}")
-    separator = "&" if "?" in url else "?"
-    return f"{url}{separator}options=-csearch_path%3D{SCHEMA}", engine
 
 
 class Site:
@@ -80,7 +69,13 @@ class Site:
 @pytest.fixture(scope="module")
 def rq_setup(tmp_path_factory):
     connection = _redis()
-    url, owner = _database_url(tmp_path_factory)
+    with own_database(tmp_path_factory, SCHEMA) as url:
+        yield from _rq_app(connection, url)
+
+
+def _rq_app(connection: Redis, url: str):
+    """Yield the app on `url` with its own RQ queue, and a worker's environment; then empty
+    the queue's keys."""
     queue_name = f"satja-test-{uuid.uuid4().hex[:8]}"
     settings = {
         "REDIS_URL": REDIS_URL,
@@ -108,10 +103,6 @@ def rq_setup(tmp_path_factory):
     with app.app_context():
         db.session.remove()
         db.engine.dispose()
-    if owner is not None:
-        with owner.begin() as sql:
-            sql.exec_driver_sql(f"DROP SCHEMA IF EXISTS {SCHEMA} CASCADE")
-        owner.dispose()
 
 
 def _worker(env: dict[str, str]) -> subprocess.Popen:
