@@ -132,12 +132,17 @@ def _start_thread(app: Flask, target: str, ref: int) -> None:
 
 
 def redis_connection(app: Flask, timeout: float = 30):
-    """Return a Redis client for the app's REDIS_URL (connections are made when used)."""
+    """Return the app's Redis client for REDIS_URL with this socket timeout, made once per
+    process: its connection pool is reused by every enqueue and health check (redis-py makes
+    the pool anew in a forked child)."""
     from redis import Redis
 
-    return Redis.from_url(
-        app.config["REDIS_URL"], socket_connect_timeout=min(timeout, 5), socket_timeout=timeout
-    )
+    clients = app.extensions.setdefault("satja_redis", {})
+    if timeout not in clients:
+        clients[timeout] = Redis.from_url(
+            app.config["REDIS_URL"], socket_connect_timeout=min(timeout, 5), socket_timeout=timeout
+        )
+    return clients[timeout]
 
 
 def rq_queue(app: Flask, timeout: float = 30):

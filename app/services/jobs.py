@@ -30,6 +30,9 @@ RESUMABLE = {
 # Errors that say nothing about the job itself (the database or the network went away): the
 # attempt is tried again after a backoff, up to SATJA_JOB_RETRIES times.
 TRANSIENT = (sa.exc.OperationalError, sa.exc.InterfaceError, OSError)
+# Where a job of a RESUMABLE kind may be tried again, and where cancelled.
+RETRYABLE = (JobStatus.FAILED, JobStatus.INTERRUPTED)
+CANCELLABLE = (JobStatus.QUEUED, JobStatus.RUNNING, JobStatus.INTERRUPTED, JobStatus.FAILED)
 log = logging.getLogger(__name__)
 
 
@@ -98,23 +101,12 @@ def mark_stale(session: Session, job_ids: list[int], stale_after: float) -> None
 
 def can_retry(job: Job) -> bool:
     """Say whether a person may try the job again (Retry or Resume)."""
-    return (
-        job.kind in RESUMABLE
-        and job.status in (JobStatus.FAILED, JobStatus.INTERRUPTED)
-        and job.payload is not None
-    )
+    return job.kind in RESUMABLE and job.status in RETRYABLE and job.payload is not None
 
 
 def can_cancel(job: Job) -> bool:
     """Say whether a person may cancel the job."""
-    if job.kind not in RESUMABLE or job.cancel_requested:
-        return False
-    return job.status in (
-        JobStatus.QUEUED,
-        JobStatus.RUNNING,
-        JobStatus.INTERRUPTED,
-        JobStatus.FAILED,
-    )
+    return job.kind in RESUMABLE and not job.cancel_requested and job.status in CANCELLABLE
 
 
 def start(job: Job, total: int) -> None:
@@ -175,7 +167,7 @@ def cancel(session: Session, actor: Actor, job_id: int) -> Job:
         raise Conflict(_l("This kind of job cannot be cancelled."))
     if job.status == JobStatus.RUNNING:
         job.cancel_requested = True
-    elif job.status in (JobStatus.QUEUED, JobStatus.INTERRUPTED, JobStatus.FAILED):
+    elif job.status in CANCELLABLE:
         finish(job, status=JobStatus.CANCELLED)
     else:
         raise Conflict(_l("This job has ended already."))
@@ -189,7 +181,7 @@ def resume(session: Session, actor: Actor, job_id: int) -> tuple[Job, str]:
     the edge should enqueue."""
     require_role(actor, Role.VIEWER)
     job = get_job(session, actor, job_id)
-    if job.kind not in RESUMABLE or job.status not in (JobStatus.INTERRUPTED, JobStatus.FAILED):
+    if job.kind not in RESUMABLE or job.status not in RETRYABLE:
         raise Conflict(_l("Only an interrupted or failed job can be tried again."))
     if job.payload is None:
         raise Conflict(_l("This job's input is no longer kept: start it again."))
